@@ -1,0 +1,270 @@
+"""Provides the board file on disk: reading, validating, crash-safe writing, locking, backups.
+
+The file is JSON with one card per line, so people can read it and diff it. It is never held
+open between operations: a sync tool may replace it by rename at any moment. No Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import shutil
+import stat
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from delegate_tui.merge import META
+from delegate_tui.records import Record
+
+APP = "delegate-tui"
+FORMAT_VERSION = 1
+"""The newest board file format this version reads and writes."""
+
+CARDS = "cards"
+BACKUPS_KEPT = 5
+BACKUP_EVERY = 600.0
+"""Seconds between two backups of one board by one process (the first save always backs up)."""
+
+Signature = tuple[int, int, int]
+
+
+class BoardError(Exception):
+    """A problem with the board file a user can fix; the message says what and how."""
+
+
+def signature(path: Path) -> Signature | None:
+    """(inode, mtime, size) of the file, or None if it is missing."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def new_state(name: str, board_id: str | None = None) -> Record:
+    meta = {
+        "app": APP,
+        "format": FORMAT_VERSION,
+        "board_id": board_id or str(uuid.uuid4()),
+        "name": name,
+    }
+    return {META: {"board": meta}, CARDS: {}}
+
+
+def validate(data: Any, path: Path) -> Record:
+    """Check that parsed JSON is a board we can read; returns it."""
+    if not isinstance(data, dict):
+        raise BoardError(f"{path} is JSON but not a delegate board (it holds no '_meta' header)")
+    meta = data.get(META, {}).get("board") if isinstance(data.get(META), dict) else None
+    if not isinstance(meta, dict) or meta.get("app") != APP:
+        raise BoardError(
+            f"{path} is JSON but not a delegate board (no '_meta' header of {APP}): "
+            "point --board at a board file or a new file name"
+        )
+    version = meta.get("format")
+    if not isinstance(version, int) or version < 1:
+        raise BoardError(f"{path} has an unreadable format version {version!r}")
+    if version > FORMAT_VERSION:
+        raise BoardError(
+            f"{path} was written by a newer delegate-tui (format {version}, this one reads up "
+            f"to {FORMAT_VERSION}): upgrade with 'pip install -U delegate-tui'; the file is left as is"
+        )
+    if not isinstance(meta.get("board_id"), str):
+        raise BoardError(f"{path} has no board id in its '_meta' header")
+    cards = data.setdefault(CARDS, {})
+    if not isinstance(cards, dict) or not all(
+        isinstance(c, dict) and isinstance(c.get("id"), str) for c in cards.values()
+    ):
+        raise BoardError(f"{path} has a 'cards' table that is not a set of cards with ids")
+    return data
+
+
+def parse(text: str, path: Path) -> Record:
+    if not text.strip():
+        raise BoardError(f"{path} is empty: restore it from a backup or remove it to start anew")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BoardError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}): "
+            "fix it or restore a backup"
+        ) from None
+    return validate(data, path)
+
+
+def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
+    """Read and validate the board, retrying briefly while a sync tool swaps the file."""
+    delay = 0.05
+    for attempt in range(retries + 1):
+        try:
+            before = signature(path)
+            text = path.read_text(encoding="utf-8")
+            after = signature(path)
+            if before != after or after is None:
+                raise BoardError(f"{path} changed while it was read")
+            return parse(text, path), after
+        except FileNotFoundError:
+            if attempt == retries:
+                raise BoardError(f"{path} is missing") from None
+        except IsADirectoryError:
+            raise BoardError(f"{path} is a folder: give the path of a board file") from None
+        except PermissionError:
+            raise BoardError(f"{path} cannot be read: check its permissions") from None
+        except UnicodeDecodeError:
+            if attempt == retries:
+                raise BoardError(f"{path} is not a text file: is it really a board?") from None
+        except BoardError:
+            if attempt == retries:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
+    raise AssertionError("unreachable")
+
+
+def dump_record(record: Mapping[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def serialize(data: Mapping[str, Any], card_lines: Mapping[str, str] | None = None) -> str:
+    """The file text: one line per card, using already-serialized lines where given."""
+    lines = card_lines or {}
+    parts = ["{" + json.dumps(META) + ":" + dump_record(data[META])]
+    for table, docs in data.items():
+        if table in (META, CARDS):
+            continue
+        parts.append(",\n" + json.dumps(table) + ":" + dump_record(docs))
+    cards: Mapping[str, Any] = data.get(CARDS, {})
+    body = ",\n".join(
+        json.dumps(card_id) + ":" + (lines.get(card_id) or dump_record(card))
+        for card_id, card in cards.items()
+    )
+    parts.append(",\n" + json.dumps(CARDS) + ":{\n" + body + "\n}}\n")
+    return "".join(parts)
+
+
+def check_folder(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise BoardError(
+            f"folder {path.parent} does not exist: create it first or choose another --board"
+        )
+
+
+def check_writable(path: Path) -> None:
+    check_folder(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise BoardError(f"{path} is not a regular file: give the path of a board file")
+    if not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise BoardError(f"{path} is read-only: make it writable (chmod u+w) to change the board")
+
+
+def temp_path(path: Path) -> Path:
+    """A temp name sync tools ignore or tolerate: `~<name>.<random>.tmp` in the same folder."""
+    return path.with_name(f"~{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def is_our_temp(candidate: Path, path: Path) -> bool:
+    name = candidate.name
+    return name.startswith(f"~{path.name}.") and name.endswith(".tmp")
+
+
+def write_atomic(path: Path, text: str) -> Signature:
+    """Write crash-safely: temp file, fsync, rename over the board, fsync of the folder."""
+    tmp = temp_path(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                fd = -1
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        finally:
+            if fd >= 0:
+                os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            shutil.copymode(path, tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
+        raise BoardError(f"cannot write {path}: {reason}") from None
+    fsync_folder(path.parent)
+    sig = signature(path)
+    assert sig is not None
+    return sig
+
+
+def fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def board_lock(path: Path) -> Iterator[None]:
+    """Serialise writers on this machine (other machines meet through merge)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: merge-on-write still protects edits
+        yield
+        return
+    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"delegate-locks-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    with open(folder / f"{digest}.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class Backups:
+    """A few rotating known-good copies of the board, outside the synced folder."""
+
+    def __init__(self, folder: Path | None, board_id: str, stem: str) -> None:
+        self.folder = folder / board_id if folder else None
+        self.stem = stem
+        self._last = 0.0
+
+    def list(self) -> list[Path]:
+        if self.folder is None or not self.folder.is_dir():
+            return []
+        return sorted(self.folder.glob(f"{self.stem}-*.json"))
+
+    def keep(self, path: Path, now: float | None = None) -> None:
+        """Keep the current file as a backup if the last one is old enough."""
+        moment = time.time() if now is None else now
+        if self.folder is None or (self._last and moment - self._last < BACKUP_EVERY):
+            return
+        if not path.exists():
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(moment))
+            target = self.folder / f"{self.stem}-{stamp}-{uuid.uuid4().hex[:4]}.json"
+            shutil.copy2(path, target)  # a copy, not a link: an in-place edit must not reach it
+            for old in self.list()[:-BACKUPS_KEPT]:
+                old.unlink()
+        except OSError:
+            return  # a backup that cannot be made must never stop a save
+        self._last = moment

@@ -1,0 +1,105 @@
+"""Provides the `delegate` command: the scriptable front of the board.
+
+Every command works on the store directly; Textual is imported only to open the terminal UI.
+A user mistake prints one line on stderr and exits 1 with the board file untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from delegate_tui import cards_cli, config
+from delegate_tui.boardfile import BoardError
+from delegate_tui.merge import MergeError
+from delegate_tui.model import ValidationError
+from delegate_tui.store import BoardStore
+
+Handler = Callable[[argparse.Namespace, BoardStore], int]
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit code 1, as the CLI contract asks."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def board_path(args: argparse.Namespace, settings: config.Config) -> Path:
+    """--board, else $DELEGATE_BOARD, else the config file's board, else the default."""
+    chosen = args.board or os.environ.get("DELEGATE_BOARD") or settings.board
+    return Path(chosen).expanduser() if chosen else config.default_board()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="delegate",
+        description="A kanban board in the terminal for handing work over to your team: "
+        "only me -> delegating -> team-owned. With no command, opens the board.",
+    )
+    parser.add_argument(
+        "--board",
+        metavar="PATH",
+        help="the board file (default: $DELEGATE_BOARD, "
+        "then 'board' in the config file, then board.json in your data folder)",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for this run")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a sample board in a temporary folder, to try things out",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    cards_cli.register(commands)
+    return parser
+
+
+def _open_store(args: argparse.Namespace, settings: config.Config) -> BoardStore:
+    path = board_path(args, settings)
+    if path == config.default_board():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return BoardStore(
+        path,
+        config.identity(settings),
+        backup_dir=config.data_dir() / "backups",
+    )
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        settings = config.load_config()
+        for problem in settings.problems:
+            print(f"delegate: {problem}", file=sys.stderr)
+        if args.command is None:
+            return _launch(args, settings)
+        handler: Handler = args.handler
+        return handler(args, _open_store(args, settings))
+    except UsageError as exc:
+        print(f"delegate: {exc}", file=sys.stderr)
+        return 1
+    except (BoardError, ValidationError, MergeError) as exc:
+        print(f"delegate: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _launch(args: argparse.Namespace, settings: config.Config) -> int:
+    from delegate_tui import launch  # Textual is imported only here
+
+    return launch.open_board(args, settings, board_path(args, settings))
+
+
+def main() -> None:
+    sys.exit(run())

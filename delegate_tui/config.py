@@ -1,0 +1,102 @@
+"""Provides the user's settings: where things live, the config file, and who is editing.
+
+The config file is TOML in the user config dir. A missing file means defaults; a malformed one
+means defaults plus one clear message, never a crash. The device id is made once and kept in the
+config dir, never in the shared board file. No Textual.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from delegate_tui.records import Identity
+
+APP_DIR = "delegate-tui"
+CONFIG_NAME = "config.toml"
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_DIR))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_DIR))
+
+
+def default_board() -> Path:
+    return data_dir() / "board.json"
+
+
+@dataclass(slots=True)
+class Config:
+    """What the config file says, with defaults for what it leaves out."""
+
+    theme: str = ""
+    user: str = ""
+    board: str = ""
+    keymap: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def load_config(folder: Path | None = None) -> Config:
+    path = (folder or config_dir()) / CONFIG_NAME
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Config(problems=[f"{path} is not valid TOML ({exc}); using defaults"])
+    return _from_table(raw, path)
+
+
+def _from_table(raw: dict[str, Any], path: Path) -> Config:
+    config = Config()
+    for key in ("theme", "user", "board"):
+        value = raw.get(key, "")
+        if isinstance(value, str):
+            setattr(config, key, value.strip())
+        else:
+            config.problems.append(f"{path}: '{key}' should be text; ignored")
+    keymap = raw.get("keymap", {})
+    if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
+        config.keymap = {str(k): v for k, v in keymap.items()}
+    else:
+        config.problems.append(f"{path}: [keymap] should map binding ids to keys; ignored")
+    return config
+
+
+def device_id(folder: Path | None = None) -> str:
+    """This machine's id for change stamps: made once, then read back."""
+    path = (folder or config_dir()) / "device-id"
+    try:
+        value = path.read_text(encoding="utf-8").strip()
+        if value:
+            return value
+    except OSError:
+        pass
+    value = uuid.uuid4().hex[:12]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(value + "\n", encoding="utf-8")
+    except OSError:
+        pass  # a read-only home still edits; the id is just not kept
+    return value
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER", "") or "someone"
+
+
+def identity(config: Config, folder: Path | None = None) -> Identity:
+    return Identity(user=config.user or os_user(), device=device_id(folder))

@@ -1,0 +1,127 @@
+"""Provides the pure merge of two board states.
+
+Every scalar field keeps the value with the newest stamp `[at, user, device]` (ties broken by
+device, user, then the value itself, so the result never depends on argument order). Items of
+standards, notes and decisions merge field by field; log and history entries merge by union.
+Deletions are stamped tombstones, so an older copy cannot bring a card back. The merge is
+commutative, associative and idempotent. The result shares unchanged records with its inputs
+(so callers can tell by identity what changed): do not mutate the inputs afterwards.
+No I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from delegate_tui.records import APPEND_COLLECTIONS, ITEM_COLLECTIONS, Record
+
+META = "_meta"
+"""The table holding the board header (app, format, board id)."""
+
+
+class MergeError(ValueError):
+    """The two states cannot be merged (they are not the same board)."""
+
+
+def _order(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _stamp_key(stamp: Any) -> tuple[str, str, str]:
+    if isinstance(stamp, list) and len(stamp) == 3:
+        return (str(stamp[0]), str(stamp[2]), str(stamp[1]))
+    return ("", "", "")
+
+
+def _pick(a: Any, b: Any) -> Any:
+    """The larger of two unstamped values in a fixed total order."""
+    if a == b:
+        return a
+    return a if _order(a) >= _order(b) else b
+
+
+def merge_stamped(
+    a: Mapping[str, Any], b: Mapping[str, Any], nested: tuple[str, ...] = ()
+) -> Record:
+    """Merge two records whose scalar fields carry stamps in `_stamps`."""
+    if a == b:
+        return a  # type: ignore[return-value]
+    stamps_a: Mapping[str, Any] = a.get("_stamps", {})
+    stamps_b: Mapping[str, Any] = b.get("_stamps", {})
+    result: Record = {}
+    stamps: dict[str, Any] = {}
+    for name in a.keys() | b.keys():
+        if name == "_stamps":
+            continue
+        if name in nested:
+            result[name] = merge_collection(a.get(name, {}), b.get(name, {}), name)
+            continue
+        in_a, in_b = name in a, name in b
+        key_a = _stamp_key(stamps_a.get(name)) if in_a else None
+        key_b = _stamp_key(stamps_b.get(name)) if in_b else None
+        if key_b is None or (
+            key_a is not None and (key_a, _order(a[name])) >= (key_b, _order(b[name]))
+        ):
+            result[name] = a[name]
+            if name in stamps_a:
+                stamps[name] = stamps_a[name]
+        else:
+            result[name] = b[name]
+            if name in stamps_b:
+                stamps[name] = stamps_b[name]
+    if stamps or "_stamps" in a or "_stamps" in b:
+        result["_stamps"] = stamps
+    return result
+
+
+def merge_collection(a: Mapping[str, Any], b: Mapping[str, Any], name: str) -> Record:
+    """Merge two id-keyed collections of a card: items field by field, entries by union."""
+    if a == b:
+        return a  # type: ignore[return-value]
+    result: Record = {}
+    for item_id in a.keys() | b.keys():
+        if item_id not in b:
+            result[item_id] = a[item_id]
+        elif item_id not in a:
+            result[item_id] = b[item_id]
+        elif name in ITEM_COLLECTIONS:
+            result[item_id] = merge_stamped(a[item_id], b[item_id])
+        else:
+            result[item_id] = _pick(a[item_id], b[item_id])
+    return result
+
+
+def merge_card(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
+    return merge_stamped(a, b, nested=ITEM_COLLECTIONS + APPEND_COLLECTIONS)
+
+
+def board_id(state: Mapping[str, Any]) -> str | None:
+    meta = state.get(META, {}).get("board", {})
+    return meta.get("board_id") if isinstance(meta, Mapping) else None
+
+
+def merge_boards(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
+    """Merge two whole board states (TinyDB tables). Raises MergeError for different boards."""
+    if board_id(a) != board_id(b):
+        raise MergeError(f"different boards ({board_id(a)} and {board_id(b)}): not merged")
+    result: Record = {}
+    for table in a.keys() | b.keys():
+        docs_a: Mapping[str, Any] = a.get(table, {})
+        docs_b: Mapping[str, Any] = b.get(table, {})
+        if docs_a is docs_b or docs_a == docs_b:
+            result[table] = docs_a
+            continue
+        merged: Record = {}
+        for doc_id in docs_a.keys() | docs_b.keys():
+            if doc_id not in docs_b:
+                merged[doc_id] = docs_a[doc_id]
+            elif doc_id not in docs_a:
+                merged[doc_id] = docs_b[doc_id]
+            elif table == META:
+                merged[doc_id] = merge_stamped(docs_a[doc_id], docs_b[doc_id])
+            else:
+                merged[doc_id] = merge_card(docs_a[doc_id], docs_b[doc_id])
+        result[table] = merged
+    return result

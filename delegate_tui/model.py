@@ -1,0 +1,245 @@
+"""Provides the board's vocabulary: stages, cards and their parts, and input validation.
+
+Plain dataclasses built from the stored records (see `records.py`). No I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+STAGES: tuple[str, ...] = ("only-me", "delegating", "team-owned")
+"""The three stages, in the order a task travels through them."""
+
+STAGE_LABELS: dict[str, str] = {
+    "only-me": "Only me",
+    "delegating": "Delegating",
+    "team-owned": "Team-owned",
+}
+
+AREAS: tuple[str, ...] = (
+    "direction",
+    "finance",
+    "sales-marketing",
+    "hr-legal",
+    "logistics",
+    "production",
+    "quality",
+)
+"""The hats of a small business; a card may belong to one."""
+
+LOG_KINDS: tuple[str, ...] = ("error", "adjustment", "efficiency-loss", "doubt")
+"""Kinds of entry in the imperfect-transition log."""
+
+LOG_KIND_LABELS: dict[str, str] = {
+    "error": "Errors",
+    "adjustment": "Adjustments",
+    "efficiency-loss": "Efficiency dips",
+    "doubt": "Doubts",
+}
+
+MAX_TITLE = 200
+MAX_TEXT = 5000
+MAX_HOURS = 168.0
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class ValidationError(ValueError):
+    """A user-facing problem with a value: the message says what is wrong and how to fix it."""
+
+
+def clean_text(value: str) -> str:
+    """Strip control characters (terminal escapes included) from text that came from a user."""
+    return _CONTROL.sub("", value)
+
+
+def parse_stage(value: str) -> str:
+    """Return the stage spelled `value`, accepting underscores, spaces and any case."""
+    key = value.strip().lower().replace("_", "-").replace(" ", "-")
+    if key not in STAGES:
+        raise ValidationError(f"unknown stage {value!r}: use one of {', '.join(STAGES)}")
+    return key
+
+
+def next_stage(stage: str, step: int) -> str | None:
+    """The stage `step` places after `stage` (negative goes back), or None past either end."""
+    index = STAGES.index(stage) + step
+    return STAGES[index] if 0 <= index < len(STAGES) else None
+
+
+def parse_title(value: str) -> str:
+    title = " ".join(clean_text(value).split())
+    if not title:
+        raise ValidationError("the title is empty: give the card a few words, e.g. 'Invoicing'")
+    if len(title) > MAX_TITLE:
+        raise ValidationError(
+            f"the title is {len(title)} characters long: keep it under {MAX_TITLE}"
+        )
+    return title
+
+
+def parse_text(value: str, what: str = "text") -> str:
+    text = clean_text(value.replace("\r\n", "\n")).strip()
+    if not text:
+        raise ValidationError(f"the {what} is empty: write a sentence")
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            f"the {what} is {len(text)} characters long: keep it under {MAX_TEXT}"
+        )
+    return text
+
+
+def parse_name(value: str | None) -> str:
+    """A person's name: cleaned, may be empty (nobody yet)."""
+    return " ".join(clean_text(value or "").split())[:MAX_TITLE]
+
+
+def parse_hours(value: str | float | int | None) -> float:
+    """Hours per week the task takes: a number from 0 to 168."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0.0
+    try:
+        hours = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise ValidationError(f"hours {value!r} is not a number: write e.g. 2 or 1.5") from None
+    if math.isnan(hours) or hours < 0:
+        raise ValidationError(f"hours {value!r} is negative or not a number: use 0 to 168")
+    if hours > MAX_HOURS:
+        raise ValidationError(f"hours {value!r} is more than a week has: use 0 to 168")
+    return round(hours, 2)
+
+
+def parse_area(value: str | None) -> str:
+    """A business area from AREAS, or '' for none."""
+    key = (value or "").strip().lower().replace("_", "-").replace(" ", "-")
+    if key in ("", "none", "-"):
+        return ""
+    aliases = {"sales": "sales-marketing", "marketing": "sales-marketing", "hr": "hr-legal"}
+    key = aliases.get(key, key)
+    if key not in AREAS:
+        raise ValidationError(f"unknown area {value!r}: use one of {', '.join(AREAS)}")
+    return key
+
+
+def parse_log_kind(value: str) -> str:
+    key = value.strip().lower().replace("_", "-").replace(" ", "-")
+    key = {"efficiency": "efficiency-loss", "dip": "efficiency-loss", "errors": "error"}.get(
+        key, key
+    )
+    if key not in LOG_KINDS:
+        raise ValidationError(f"unknown log kind {value!r}: use one of {', '.join(LOG_KINDS)}")
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Standard:
+    """A work standard: one step of the playbook, or the bar for 'done well'."""
+
+    id: str
+    text: str
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A responsibility note: who does what, who is accountable, what to report."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision explicitly handed over, with its limit (e.g. 'refunds up to 200 €')."""
+
+    id: str
+    text: str
+    limit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One moment of the imperfect transition: an error, adjustment, efficiency dip or doubt."""
+
+    id: str
+    at: str
+    kind: str
+    text: str
+    by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StageChange:
+    """A move of the card from one stage to another."""
+
+    id: str
+    at: str
+    from_stage: str | None
+    to_stage: str
+    by: str = ""
+
+
+@dataclass(slots=True)
+class Card:
+    """A task on its way from 'only me' to 'team-owned'."""
+
+    id: str
+    title: str
+    stage: str = "only-me"
+    position: float = 0.0
+    description: str = ""
+    owner: str = ""
+    accountable: str = ""
+    hours_per_week: float = 0.0
+    area: str = ""
+    standards: list[Standard] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+    history: list[StageChange] = field(default_factory=list)
+    created_at: str = ""
+    updated_at: str = ""
+    archived_at: str | None = None
+
+    @property
+    def standards_done(self) -> int:
+        return sum(1 for s in self.standards if s.done)
+
+    @property
+    def stage_since(self) -> str:
+        """When the card entered its current stage (its creation if it never moved)."""
+        for change in reversed(self.history):
+            if change.to_stage == self.stage:
+                return change.at
+        return self.created_at
+
+    def to_json(self) -> dict[str, Any]:
+        """The card as the CLI's `--json` prints it."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "stage": self.stage,
+            "position": self.position,
+            "description": self.description,
+            "owner": self.owner,
+            "accountable": self.accountable,
+            "hours_per_week": self.hours_per_week,
+            "area": self.area or None,
+            "standards": [{"id": s.id, "text": s.text, "done": s.done} for s in self.standards],
+            "notes": [{"id": n.id, "text": n.text} for n in self.notes],
+            "decisions": [{"id": d.id, "text": d.text, "limit": d.limit} for d in self.decisions],
+            "log": [
+                {"id": e.id, "at": e.at, "kind": e.kind, "text": e.text, "by": e.by}
+                for e in self.log
+            ],
+            "history": [
+                {"id": h.id, "at": h.at, "from": h.from_stage, "to": h.to_stage, "by": h.by}
+                for h in self.history
+            ],
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "archived_at": self.archived_at,
+        }

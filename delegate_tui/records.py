@@ -1,0 +1,244 @@
+"""Provides the stored shape of a card and the stamped edits that build it.
+
+A card record is a JSON object. Every scalar field carries a stamp `[at, user, device]` in the
+record's `_stamps`, so that two machines editing different fields of one card both keep their
+edit when the files meet (see `merge.py`). Standards, notes and decisions are objects keyed by
+id with stamps of their own; the transition log and the stage history are append-only objects
+keyed by id. Deletions are `deleted_at` tombstones, never removals. Pure: no I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from delegate_tui.model import (
+    STAGES,
+    Card,
+    Decision,
+    LogEntry,
+    Note,
+    StageChange,
+    Standard,
+)
+
+Record = dict[str, Any]
+Stamp = list[str]
+Clock = Callable[[], datetime]
+
+ITEM_COLLECTIONS: tuple[str, ...] = ("standards", "notes", "decisions")
+"""Per-item editable collections: each item merges field by field."""
+
+APPEND_COLLECTIONS: tuple[str, ...] = ("log", "history")
+"""Append-only collections: they merge by union of ids."""
+
+COLLECTIONS = ITEM_COLLECTIONS + APPEND_COLLECTIONS
+
+CARD_FIELDS: dict[str, Any] = {
+    "title": "",
+    "description": "",
+    "stage": "only-me",
+    "position": 0.0,
+    "owner": "",
+    "accountable": "",
+    "hours_per_week": 0.0,
+    "area": "",
+    "archived_at": None,
+    "deleted_at": None,
+}
+"""Editable scalar fields of a card and their defaults."""
+
+ITEM_FIELDS: dict[str, dict[str, Any]] = {
+    "standards": {"text": "", "done": False, "deleted_at": None},
+    "notes": {"text": "", "deleted_at": None},
+    "decisions": {"text": "", "limit": "", "deleted_at": None},
+}
+
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who makes a change: a user name and the id of the device they use."""
+
+    user: str
+    device: str
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def format_time(moment: datetime) -> str:
+    """A fixed-width UTC timestamp whose string order is its time order."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime(TIME_FORMAT)
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Stamper:
+    """Hands out stamps for one identity, strictly increasing even if the clock stalls."""
+
+    def __init__(self, identity: Identity, clock: Clock = utc_now) -> None:
+        self.identity = identity
+        self.clock = clock
+        self._last = ""
+
+    def at(self, after: str = "") -> str:
+        """A timestamp later than any this stamper gave and later than `after`."""
+        at = format_time(self.clock())
+        floor = max(self._last, after)
+        if at <= floor:
+            at = format_time(parse_time(floor) + timedelta(microseconds=1))
+        self._last = at
+        return at
+
+    def stamp(self, after: str = "") -> Stamp:
+        return [self.at(after), self.identity.user, self.identity.device]
+
+
+def _stamp_fields(target: Record, changes: Mapping[str, Any], stamper: Stamper) -> None:
+    """Set fields and stamp them all with one stamp later than each one's previous stamp."""
+    stamps: dict[str, Stamp] = target.pop("_stamps", {})
+    after = max((stamps[name][0] for name in changes if name in stamps), default="")
+    stamp = stamper.stamp(after)
+    for name, value in changes.items():
+        target[name] = value
+        stamps[name] = stamp
+    target["_stamps"] = stamps  # kept last in the record, after the values people read
+
+
+def new_card(fields: Mapping[str, Any], stamper: Stamper, card_id: str | None = None) -> Record:
+    """A fresh card record with every field stamped and a history entry for its first stage."""
+    unknown = set(fields) - set(CARD_FIELDS)
+    if unknown:
+        raise KeyError(f"not card fields: {sorted(unknown)}")
+    record: Record = {"id": card_id or new_id()}
+    values = {**CARD_FIELDS, **fields}
+    _stamp_fields(record, values, stamper)
+    record["created_at"] = record["_stamps"]["title"][0]
+    for name in COLLECTIONS:
+        record[name] = {}
+    append_entry(
+        record,
+        "history",
+        {"at": record["created_at"], "from": None, "to": values["stage"]},
+        stamper,
+    )
+    return record
+
+
+def set_fields(record: Record, changes: Mapping[str, Any], stamper: Stamper) -> None:
+    unknown = set(changes) - set(CARD_FIELDS)
+    if unknown:
+        raise KeyError(f"not card fields: {sorted(unknown)}")
+    _stamp_fields(record, changes, stamper)
+
+
+def add_item(record: Record, collection: str, fields: Mapping[str, Any], stamper: Stamper) -> str:
+    """Add a standard, note or decision; returns its id."""
+    item_id = new_id()
+    item: Record = {"id": item_id}
+    _stamp_fields(item, {**ITEM_FIELDS[collection], **fields}, stamper)
+    record.setdefault(collection, {})[item_id] = item
+    return item_id
+
+
+def set_item_fields(
+    record: Record, collection: str, item_id: str, changes: Mapping[str, Any], stamper: Stamper
+) -> None:
+    unknown = set(changes) - set(ITEM_FIELDS[collection])
+    if unknown:
+        raise KeyError(f"not {collection} fields: {sorted(unknown)}")
+    _stamp_fields(record[collection][item_id], changes, stamper)
+
+
+def append_entry(
+    record: Record, collection: str, entry: Mapping[str, Any], stamper: Stamper
+) -> str:
+    """Append an immutable log or history entry; returns its id."""
+    entry_id = new_id()
+    full = {"id": entry_id, "at": stamper.at(), "by": stamper.identity.user, **entry}
+    record.setdefault(collection, {})[entry_id] = full
+    return entry_id
+
+
+def is_live(record: Mapping[str, Any]) -> bool:
+    """Not deleted (a tombstone stays in the file so older copies cannot bring it back)."""
+    return not record.get("deleted_at")
+
+
+def updated_at(record: Mapping[str, Any]) -> str:
+    """The newest moment anything in the card changed."""
+    moments = [s[0] for s in record.get("_stamps", {}).values()]
+    for name in ITEM_COLLECTIONS:
+        for item in record.get(name, {}).values():
+            moments.extend(s[0] for s in item.get("_stamps", {}).values())
+    for name in APPEND_COLLECTIONS:
+        moments.extend(e.get("at", "") for e in record.get(name, {}).values())
+    return max(moments, default=record.get("created_at", ""))
+
+
+def _live_items(record: Mapping[str, Any], collection: str) -> list[Mapping[str, Any]]:
+    items = [i for i in record.get(collection, {}).values() if is_live(i)]
+    items.sort(key=lambda i: (i.get("_stamps", {}).get("text", [""])[0], i["id"]))
+    return items
+
+
+def _by_time(record: Mapping[str, Any], collection: str) -> list[Mapping[str, Any]]:
+    return sorted(record.get(collection, {}).values(), key=lambda e: (e.get("at", ""), e["id"]))
+
+
+def card_from_record(record: Mapping[str, Any]) -> Card:
+    """The model's view of a stored card (tombstoned items left out, entries in time order)."""
+    get = record.get
+    return Card(
+        id=record["id"],
+        title=str(get("title", "")),
+        stage=str(get("stage", "only-me")),
+        position=float(get("position", 0.0) or 0.0),
+        description=str(get("description", "") or ""),
+        owner=str(get("owner", "") or ""),
+        accountable=str(get("accountable", "") or ""),
+        hours_per_week=float(get("hours_per_week", 0.0) or 0.0),
+        area=str(get("area", "") or ""),
+        standards=[
+            Standard(i["id"], str(i.get("text", "")), bool(i.get("done")))
+            for i in _live_items(record, "standards")
+        ],
+        notes=[Note(i["id"], str(i.get("text", ""))) for i in _live_items(record, "notes")],
+        decisions=[
+            Decision(i["id"], str(i.get("text", "")), str(i.get("limit", "") or ""))
+            for i in _live_items(record, "decisions")
+        ],
+        log=[
+            LogEntry(
+                e["id"], e.get("at", ""), e.get("kind", ""), e.get("text", ""), e.get("by", "")
+            )
+            for e in _by_time(record, "log")
+        ],
+        history=[
+            StageChange(e["id"], e.get("at", ""), e.get("from"), e.get("to", ""), e.get("by", ""))
+            for e in _by_time(record, "history")
+        ],
+        created_at=str(get("created_at", "")),
+        updated_at=updated_at(record),
+        archived_at=get("archived_at"),
+    )
+
+
+def sorted_cards(cards: Iterable[Card]) -> list[Card]:
+    """Cards in board order: by stage, then position, then creation."""
+    order = {s: i for i, s in enumerate(STAGES)}
+    return sorted(cards, key=lambda c: (order.get(c.stage, 99), c.position, c.created_at, c.id))

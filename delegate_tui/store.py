@@ -1,0 +1,466 @@
+"""Provides BoardStore: the one board file, read and changed through TinyDB.
+
+TinyDB sees the board through a storage of our own that keeps the state in memory and writes
+it crash-safely (see `boardfile.py`). Before each write the store checks whether the file
+changed on disk (inode, mtime, size); if it did, it reads it and merges both sides field by
+field (see `merge.py`) so that no one's edit is lost. The CLI saves at once; the terminal UI
+saves on a background thread so the screen never waits for the disk. No Textual.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from delegate_tui import boardfile
+from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
+from delegate_tui.merge import META, MergeError, merge_boards
+from delegate_tui.model import Card, parse_stage
+from delegate_tui.records import (
+    ITEM_COLLECTIONS,
+    Clock,
+    Identity,
+    Record,
+    Stamper,
+    add_item,
+    append_entry,
+    card_from_record,
+    is_live,
+    new_card,
+    new_id,
+    set_fields,
+    set_item_fields,
+    sorted_cards,
+    utc_now,
+)
+
+MIN_PREFIX = 4
+
+
+class _UUIDTable(Table):
+    """A TinyDB table whose document ids are the records' UUIDs, never counters."""
+
+    document_id_class = str
+
+    def _get_next_id(self) -> str:  # type: ignore[override]
+        return new_id()
+
+
+class _DB(TinyDB):
+    table_class = _UUIDTable
+
+
+class _MemoryStorage(Storage):
+    """TinyDB's view of the board: the store's state; writes go to the store's save."""
+
+    def __init__(self, store: BoardStore) -> None:
+        self._store = store
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return self._store._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._store._data = data
+        self._store._request_save()
+
+    def close(self) -> None:
+        pass
+
+
+class BoardStore:
+    """The board file as a set of cards, with stamped edits and a safe save."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        identity: Identity,
+        *,
+        clock: Clock = utc_now,
+        backup_dir: Path | None = None,
+        background: bool = False,
+        on_save_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self.path = Path(path).expanduser().absolute()
+        self.identity = identity
+        self.stamper = Stamper(identity, clock)
+        self.on_save_error = on_save_error
+        self._lock = threading.RLock()
+        self._sig: Signature | None = None
+        self._lines: dict[str, tuple[Record, str]] = {}
+        self._models: dict[str, tuple[Record, Card]] = {}
+        if self.path.is_dir():
+            raise BoardError(f"{self.path} is a folder: give the path of a board file")
+        if self.path.exists():
+            self._data, self._sig = boardfile.read_board(self.path, retries=3)
+        else:
+            boardfile.check_folder(self.path)
+            self._data = boardfile.new_state(self.path.stem)
+        self._fresh = self._sig is None
+        self.backups = Backups(backup_dir, self.board_id, self.path.stem)
+        self._db = _DB(storage=lambda: _MemoryStorage(self))
+        self._table = self._db.table(CARDS, cache_size=0)
+        self._background = background
+        self._pending = 0
+        self._saved = 0
+        self._cond = threading.Condition()
+        self._closing = False
+        self._writer: threading.Thread | None = None
+        if background:
+            self._writer = threading.Thread(target=self._write_loop, daemon=True, name="board-save")
+            self._writer.start()
+
+    # ----------------------------------------------------------------- reading
+
+    @property
+    def meta(self) -> Mapping[str, Any]:
+        return self._data[META]["board"]
+
+    @property
+    def board_id(self) -> str:
+        return str(self.meta["board_id"])
+
+    @property
+    def name(self) -> str:
+        return str(self.meta.get("name") or self.path.stem)
+
+    def _records(self) -> dict[str, Record]:
+        return self._data.setdefault(CARDS, {})
+
+    def cards(self, archived: bool = False) -> list[Card]:
+        """Live cards in board order; archived ones only when asked."""
+        with self._lock:
+            models = []
+            for card_id, record in self._records().items():
+                if not is_live(record) or bool(record.get("archived_at")) != archived:
+                    continue
+                cached = self._models.get(card_id)
+                if cached is None or cached[0] is not record:
+                    cached = (record, card_from_record(record))
+                    self._models[card_id] = cached
+                models.append(cached[1])
+            return sorted_cards(models)
+
+    def all_cards(self) -> list[Card]:
+        return self.cards(archived=False) + self.cards(archived=True)
+
+    def card(self, card_id: str) -> Card:
+        with self._lock:
+            record = self._record(card_id)
+            cached = self._models.get(card_id)
+            if cached is None or cached[0] is not record:
+                cached = (record, card_from_record(record))
+                self._models[card_id] = cached
+            return cached[1]
+
+    def record(self, card_id: str) -> Record:
+        """A deep copy of the stored card (for undo and tests)."""
+        with self._lock:
+            return copy.deepcopy(self._record(card_id))
+
+    def _record(self, card_id: str) -> Record:
+        record = self._records().get(card_id)
+        if record is None or not is_live(record):
+            raise BoardError(f"no card {card_id}")
+        return record
+
+    def resolve(self, prefix: str) -> str:
+        """The id of the one live card whose id starts with `prefix` (4+ characters)."""
+        key = prefix.strip().lower()
+        if len(key) < MIN_PREFIX:
+            raise BoardError(
+                f"card {prefix!r} is too short: give at least {MIN_PREFIX} characters of its id "
+                "('delegate list' shows them)"
+            )
+        with self._lock:
+            found = [i for i, r in self._records().items() if i.startswith(key) and is_live(r)]
+        if not found:
+            raise BoardError(f"no card with an id starting {prefix!r}: 'delegate list' shows them")
+        if len(found) > 1:
+            raise BoardError(
+                f"card {prefix!r} is ambiguous ({len(found)} cards match): give more characters"
+            )
+        return found[0]
+
+    # ----------------------------------------------------------------- changing
+
+    def _change(self, card_id: str, edit: Callable[[Record], None]) -> None:
+        with self._lock:
+            self._record(card_id)
+
+            def apply(doc: Mapping[str, Any]) -> None:
+                edit(doc)  # type: ignore[arg-type]
+
+            self._table.update(apply, doc_ids=[card_id])
+            self._forget(card_id)
+
+    def _forget(self, card_id: str) -> None:
+        self._lines.pop(card_id, None)
+        self._models.pop(card_id, None)
+
+    def _end_position(self, stage: str) -> float:
+        positions = [
+            float(r.get("position", 0.0) or 0.0)
+            for r in self._records().values()
+            if r.get("stage") == stage and is_live(r)
+        ]
+        return max(positions, default=0.0) + 1.0
+
+    def add(self, title: str, stage: str = "only-me", **fields: Any) -> Card:
+        """Add one card at the end of its column."""
+        return self.card(self.add_many([{"title": title, "stage": stage, **fields}])[0])
+
+    def add_many(self, rows: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Add several cards in one save: all of them or, on error, none."""
+        with self._lock:
+            ends: dict[str, float] = {}
+            records = []
+            for row in rows:
+                stage = parse_stage(row.get("stage") or "only-me")
+                if stage not in ends:
+                    ends[stage] = self._end_position(stage)
+                fields = {**row, "stage": stage, "position": ends[stage]}
+                ends[stage] += 1.0
+                records.append(new_card(fields, self.stamper))
+            self._table.insert_multiple(Document(r, doc_id=r["id"]) for r in records)
+            return [r["id"] for r in records]
+
+    def edit(self, card_id: str, **changes: Any) -> None:
+        """Change scalar fields (title, owner, hours_per_week, …) of a card."""
+        current = self._record(card_id)
+        changed = {k: v for k, v in changes.items() if current.get(k) != v}
+        if changed:
+            self._change(card_id, lambda r: set_fields(r, changed, self.stamper))
+
+    def move(self, card_id: str, stage: str) -> bool:
+        """Move a card to the end of another stage; False if it is already there."""
+        stage = parse_stage(stage)
+        with self._lock:
+            current = self._record(card_id).get("stage")
+            if current == stage:
+                return False
+            position = self._end_position(stage)
+
+            def edit(record: Record) -> None:
+                set_fields(record, {"stage": stage, "position": position}, self.stamper)
+                append_entry(record, "history", {"from": current, "to": stage}, self.stamper)
+
+            self._change(card_id, edit)
+            return True
+
+    def reorder(self, card_id: str, step: int) -> bool:
+        """Swap a card with its neighbour `step` places away in its column."""
+        with self._lock:
+            card = self.card(card_id)
+            column = [
+                c for c in self.cards(archived=bool(card.archived_at)) if c.stage == card.stage
+            ]
+            index = next(i for i, c in enumerate(column) if c.id == card_id)
+            other_index = index + step
+            if not 0 <= other_index < len(column):
+                return False
+            other = column[other_index]
+            mine, theirs = card.position, other.position
+            if mine == theirs:
+                theirs = mine + (1.0 if step > 0 else -1.0)
+            self.edit(card_id, position=theirs)
+            self.edit(other.id, position=mine)
+            return True
+
+    def archive(self, card_id: str, archived: bool = True) -> None:
+        self.edit(card_id, archived_at=self.stamper.at() if archived else None)
+
+    def delete(self, card_id: str) -> None:
+        """Delete a card: a stamped tombstone stays so older copies cannot bring it back."""
+        self.edit(card_id, deleted_at=self.stamper.at())
+
+    def add_item(self, card_id: str, collection: str, **fields: Any) -> str:
+        """Add a standard, note or decision to a card; returns its id."""
+        if collection not in ITEM_COLLECTIONS:
+            raise KeyError(collection)
+        made: list[str] = []
+        self._change(card_id, lambda r: made.append(add_item(r, collection, fields, self.stamper)))
+        return made[0]
+
+    def edit_item(self, card_id: str, collection: str, item_id: str, **changes: Any) -> None:
+        self._change(
+            card_id, lambda r: set_item_fields(r, collection, item_id, changes, self.stamper)
+        )
+
+    def delete_item(self, card_id: str, collection: str, item_id: str) -> None:
+        self.edit_item(card_id, collection, item_id, deleted_at=self.stamper.at())
+
+    def log(self, card_id: str, kind: str, text: str) -> str:
+        """Append an entry to a card's transition log; returns its id."""
+        made: list[str] = []
+        self._change(
+            card_id,
+            lambda r: made.append(
+                append_entry(r, "log", {"kind": kind, "text": text}, self.stamper)
+            ),
+        )
+        return made[0]
+
+    def restore(self, card_id: str, old: Record | None) -> None:
+        """Bring a card back to an earlier copy (undo/redo), as new stamped edits."""
+        with self._lock:
+            if old is None:
+                self.delete(card_id)
+                return
+            record = self._records().get(card_id)
+            if record is None:
+                raise BoardError(f"no card {card_id}")
+            scalars = {
+                k: old.get(k)
+                for k in record.get("_stamps", {})
+                if k in old and record.get(k) != old.get(k)
+            }
+            if "deleted_at" in record.get("_stamps", {}) and record.get("deleted_at"):
+                scalars["deleted_at"] = old.get("deleted_at")
+
+            def edit(target: Record) -> None:
+                if scalars:
+                    set_fields(target, scalars, self.stamper)
+                if "stage" in scalars:
+                    append_entry(
+                        target,
+                        "history",
+                        {"from": record.get("stage"), "to": scalars["stage"]},
+                        self.stamper,
+                    )
+                for name in ITEM_COLLECTIONS:
+                    self._restore_items(target, name, old.get(name, {}))
+
+            self._table.update(lambda d: edit(d), doc_ids=[card_id])  # type: ignore[arg-type]
+            self._forget(card_id)
+
+    def _restore_items(self, target: Record, name: str, old_items: Mapping[str, Any]) -> None:
+        for item_id, item in target.get(name, {}).items():
+            before = old_items.get(item_id)
+            if before is None:
+                if is_live(item):
+                    set_item_fields(
+                        target, name, item_id, {"deleted_at": self.stamper.at()}, self.stamper
+                    )
+                continue
+            changes = {
+                k: before.get(k) for k in item.get("_stamps", {}) if item.get(k) != before.get(k)
+            }
+            if changes:
+                set_item_fields(target, name, item_id, changes, self.stamper)
+
+    # ----------------------------------------------------------------- saving
+
+    def _request_save(self) -> None:
+        if not self._background:
+            self._save()
+            return
+        with self._cond:
+            self._pending += 1
+            self._cond.notify_all()
+
+    def _write_loop(self) -> None:
+        while True:
+            with self._cond:
+                while self._saved >= self._pending and not self._closing:
+                    self._cond.wait()
+                if self._closing and self._saved >= self._pending:
+                    return
+                target = self._pending
+            try:
+                self._save()
+            except (BoardError, MergeError) as exc:
+                if self.on_save_error:
+                    self.on_save_error(str(exc))
+            with self._cond:
+                self._saved = target
+                self._cond.notify_all()
+
+    def flush(self, timeout: float | None = 30.0) -> None:
+        """Wait until every change so far is on disk (background mode)."""
+        if not self._background:
+            return
+        with self._cond:
+            self._cond.wait_for(lambda: self._saved >= self._pending, timeout=timeout)
+
+    def close(self) -> None:
+        """Finish pending saves and stop the writer."""
+        if self._writer is None:
+            return
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        self._writer.join(timeout=30.0)
+        self._writer = None
+
+    def _save(self) -> None:
+        with boardfile.board_lock(self.path):
+            with self._lock:
+                self._absorb_disk()
+                boardfile.check_writable(self.path)
+                text = boardfile.serialize(self._data, self._card_lines())
+            self.backups.keep(self.path)
+            sig = boardfile.write_atomic(self.path, text)
+            with self._lock:
+                self._sig = sig
+                self._fresh = False
+
+    def _card_lines(self) -> dict[str, str]:
+        lines: dict[str, str] = {}
+        for card_id, record in self._records().items():
+            cached = self._lines.get(card_id)
+            if cached is None or cached[0] is not record:
+                cached = (record, boardfile.dump_record(record))
+                self._lines[card_id] = cached
+            lines[card_id] = cached[1]
+        return lines
+
+    def _absorb_disk(self) -> set[str]:
+        """If the file changed since we last saw it, merge it in; returns changed card ids."""
+        sig = boardfile.signature(self.path)
+        if sig == self._sig:
+            return set()
+        if sig is None:
+            if self._fresh:
+                return set()
+            try:  # a sync tool may be swapping the file: give it a moment
+                disk, sig = boardfile.read_board(self.path, retries=6)
+            except BoardError:
+                return set()  # still gone: our full state is written back, never an empty board
+        else:
+            disk, sig = boardfile.read_board(self.path, retries=6)
+        ours = self._data
+        if self._fresh:
+            ours = {**ours, META: disk[META]}
+        merged = merge_boards(ours, disk)
+        before = self._records()
+        after: dict[str, Record] = merged.get(CARDS, {})
+        changed = {i for i, r in after.items() if before.get(i) is not r}
+        self._data = merged
+        self._sig = sig
+        self._fresh = False
+        return changed
+
+    def reload(self) -> set[str]:
+        """Take in outside changes now (the UI polls this); returns the ids of changed cards."""
+        with self._lock:
+            return self._absorb_disk()
+
+    def who_changed(self, card_id: str) -> str:
+        """The user who made the newest change to a card."""
+        with self._lock:
+            record = self._records().get(card_id, {})
+            stamps = list(record.get("_stamps", {}).values())
+            for name in ITEM_COLLECTIONS:
+                for item in record.get(name, {}).values():
+                    stamps.extend(item.get("_stamps", {}).values())
+            stamps.extend(
+                [e.get("at", ""), e.get("by", ""), ""] for e in record.get("log", {}).values()
+            )
+            return max(stamps, default=["", "", ""])[1]

@@ -1,0 +1,97 @@
+"""Shared fixtures: a frozen clock, a fixed identity, a real board file in tmp_path, the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from delegate_tui import cli
+from delegate_tui.records import Identity
+from delegate_tui.store import BoardStore
+
+START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+"""A Monday morning: every test's 'now' unless it moves the clock."""
+
+
+class FrozenClock:
+    """A clock that stands still until a test moves it."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def file_hash(path: Path) -> str | None:
+    """The board file's bytes as a digest (None if missing): to prove nothing changed."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the real config, data folder and $DELEGATE_BOARD."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("DELEGATE_BOARD", raising=False)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock()
+
+
+@pytest.fixture
+def alice() -> Identity:
+    return Identity(user="alice", device="dev-alice")
+
+
+@pytest.fixture
+def board_path(tmp_path: Path) -> Path:
+    return tmp_path / "board.json"
+
+
+@pytest.fixture
+def store(board_path: Path, alice: Identity, clock: FrozenClock) -> Iterator[BoardStore]:
+    board = BoardStore(board_path, alice, clock=clock)
+    yield board
+    board.close()
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def run_cli(board_path: Path, capsys: pytest.CaptureFixture[str]):  # noqa: ANN201
+    """Run `delegate --board <board_path> ARGS…` in this process."""
+
+    def run(*args: str, board: Path | None = None) -> CliResult:
+        code = cli.run(["--board", str(board or board_path), *args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def delegate_process(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """Start the real `delegate` command in its own process."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "delegate_tui", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
