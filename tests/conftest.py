@@ -39,7 +39,9 @@ def file_hash(path: Path) -> str | None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep every test away from the real config, data folder and $DELEGATE_BOARD."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
@@ -75,7 +77,7 @@ class CliResult:
 
 
 @pytest.fixture
-def run_cli(board_path: Path, capsys: pytest.CaptureFixture[str]):  # noqa: ANN201
+def run_cli(board_path: Path, capsys: pytest.CaptureFixture[str]):
     """Run `delegate --board <board_path> ARGS…` in this process."""
 
     def run(*args: str, board: Path | None = None) -> CliResult:

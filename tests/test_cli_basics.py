@@ -23,8 +23,19 @@ def test_add_list_show_move_round_trip(run_cli, board_path: Path) -> None:
     ]
     on_disk = json.loads(board_path.read_text())
     assert on_disk["cards"][card["id"]]["stage"] == "delegating"
-    for key in ("id", "title", "stage", "owner", "hours_per_week", "standards", "notes", "log",
-                "history", "created_at", "updated_at"):
+    for key in (
+        "id",
+        "title",
+        "stage",
+        "owner",
+        "hours_per_week",
+        "standards",
+        "notes",
+        "log",
+        "history",
+        "created_at",
+        "updated_at",
+    ):
         assert key in shown
 
 
