@@ -8,7 +8,9 @@ config dir, never in the shared board file. No Textual.
 from __future__ import annotations
 
 import getpass
+import json
 import os
+import re
 import tomllib
 import uuid
 from dataclasses import dataclass, field
@@ -71,6 +73,26 @@ def _from_table(raw: dict[str, Any], path: Path) -> Config:
     else:
         config.problems.append(f"{path}: [keymap] should map binding ids to keys; ignored")
     return config
+
+
+def save_setting(key: str, value: str, folder: Path | None = None) -> Path:
+    """Set one top-level `key = "value"` in the config file, keeping the rest as written."""
+    path = (folder or config_dir()) / CONFIG_NAME
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    line = f"{key} = {json.dumps(value, ensure_ascii=False)}"
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    top = next((i for i, text in enumerate(lines) if text.lstrip().startswith("[")), len(lines))
+    found = next((i for i in range(top) if pattern.match(lines[i])), None)
+    if found is None:
+        lines.insert(top, line)  # top-level keys live before the first table
+    else:
+        lines[found] = line
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def device_id(folder: Path | None = None) -> str:

@@ -1,0 +1,1 @@
+"""Provides the screens of the terminal UI, one per module."""
