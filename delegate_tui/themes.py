@@ -54,7 +54,7 @@ class ThemeSet:
 
 def shipped_themes_dir() -> Path:
     """The themes inside the wheel, or the repository's themes/ in a source checkout."""
-    inside = Path(__file__).resolve().parent / "themes"
+    inside = Path(__file__).resolve().parent / "data" / "themes"
     return inside if inside.is_dir() else Path(__file__).resolve().parent.parent / "themes"
 
 
