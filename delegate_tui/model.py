@@ -40,6 +40,21 @@ LOG_KIND_LABELS: dict[str, str] = {
     "doubt": "Doubts",
 }
 
+ABSENCE_ANSWERS: tuple[str, ...] = ("stops", "struggles", "runs")
+"""The leader's answer to "if I'm away two weeks, what happens to this task?"."""
+
+ABSENCE_LABELS: dict[str, str] = {
+    "stops": "It stops",
+    "struggles": "It runs with difficulty",
+    "runs": "It runs normally",
+}
+
+LEVELS: tuple[str, ...] = ("tell", "sell", "consult", "agree", "advise", "inquire", "delegate")
+"""Management 3.0 delegation levels; level N is LEVELS[N - 1]."""
+
+REASONS: tuple[str, ...] = ("repetitive", "standardised", "low-value", "emergency")
+"""Why a task is a delegation candidate, in the order to delegate them."""
+
 MAX_TITLE = 200
 MAX_TEXT = 5000
 MAX_HOURS = 168.0
@@ -134,6 +149,66 @@ def parse_log_kind(value: str) -> str:
     return key
 
 
+def _key(value: str | None) -> str:
+    return (value or "").strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def parse_absence(value: str | None) -> str:
+    """The absence-test answer: stops, struggles or runs ('' for not answered)."""
+    key = _key(value)
+    key = {"stop": "stops", "struggle": "struggles", "difficulty": "struggles", "run": "runs"}.get(
+        key, key
+    )
+    if key in ("", "none", "-"):
+        return ""
+    if key not in ABSENCE_ANSWERS:
+        raise ValidationError(
+            f"unknown absence answer {value!r}: use stops, struggles or runs (or none)"
+        )
+    return key
+
+
+def parse_level(value: str | int | None) -> int | None:
+    """A delegation level: 1-7 or its name (tell … delegate); None when left empty."""
+    key = _key(str(value) if value is not None else "")
+    if key in ("", "none", "-"):
+        return None
+    if key.isdigit() and 1 <= int(key) <= len(LEVELS):
+        return int(key)
+    if key in LEVELS:
+        return LEVELS.index(key) + 1
+    raise ValidationError(
+        f"unknown delegation level {value!r}: use 1-7 or one of {', '.join(LEVELS)}"
+    )
+
+
+def parse_reason(value: str | None) -> str:
+    """Why the task is a delegation candidate (see REASONS), or '' for none."""
+    key = _key(value)
+    aliases = {
+        "standardized": "standardised",
+        "standard": "standardised",
+        "low": "low-value",
+        "emergencies": "emergency",
+    }
+    key = aliases.get(key, key)
+    if key in ("", "none", "-"):
+        return ""
+    if key not in REASONS:
+        raise ValidationError(
+            f"unknown delegation reason {value!r}: use one of {', '.join(REASONS)} (or none)"
+        )
+    return key
+
+
+def parse_note(value: str | None) -> str:
+    """Free text that may be empty (confidentiality and reporting notes)."""
+    text = clean_text((value or "").replace("\r\n", "\n")).strip()
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"the note is {len(text)} characters long: keep it under {MAX_TEXT}")
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Standard:
     """A work standard: one step of the playbook, or the bar for 'done well'."""
@@ -203,6 +278,15 @@ class Card:
     created_at: str = ""
     updated_at: str = ""
     archived_at: str | None = None
+    absence: str = ""
+    level: int | None = None
+    target_level: int | None = None
+    reason: str = ""
+    provider: bool = False
+    confidentiality: str = ""
+    reporting: str = ""
+    checkin: str = ""
+    checked_in_at: str | None = None
 
     @property
     def standards_done(self) -> int:
@@ -242,4 +326,13 @@ class Card:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "archived_at": self.archived_at,
+            "absence": self.absence or None,
+            "level": self.level,
+            "target_level": self.target_level,
+            "reason": self.reason or None,
+            "provider": self.provider,
+            "confidentiality": self.confidentiality,
+            "reporting": self.reporting,
+            "checkin": self.checkin or None,
+            "checked_in_at": self.checked_in_at,
         }

@@ -16,6 +16,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from delegate_tui.model import (
+    ABSENCE_ANSWERS,
+    LEVELS,
+    REASONS,
     STAGES,
     Card,
     Decision,
@@ -48,6 +51,15 @@ CARD_FIELDS: dict[str, Any] = {
     "area": "",
     "archived_at": None,
     "deleted_at": None,
+    "absence": "",
+    "level": None,
+    "target_level": None,
+    "reason": "",
+    "provider": False,
+    "confidentiality": "",
+    "reporting": "",
+    "checkin": "",
+    "checked_in_at": None,
 }
 """Editable scalar fields of a card and their defaults."""
 
@@ -235,7 +247,28 @@ def card_from_record(record: Mapping[str, Any]) -> Card:
         created_at=str(get("created_at", "")),
         updated_at=updated_at(record),
         archived_at=get("archived_at"),
+        absence=_choice(get("absence"), ABSENCE_ANSWERS),
+        level=_level(get("level")),
+        target_level=_level(get("target_level")),
+        reason=_choice(get("reason"), REASONS),
+        provider=get("provider") is True,
+        confidentiality=str(get("confidentiality", "") or ""),
+        reporting=str(get("reporting", "") or ""),
+        checkin=str(get("checkin", "") or ""),
+        checked_in_at=get("checked_in_at") if isinstance(get("checked_in_at"), str) else None,
     )
+
+
+def _choice(value: Any, allowed: tuple[str, ...]) -> str:
+    """A value from `allowed`, or '' for anything else a hand-edited file may hold."""
+    return value if isinstance(value, str) and value in allowed else ""
+
+
+def _level(value: Any) -> int | None:
+    """A delegation level 1-7, or None for anything else."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= len(LEVELS):
+        return value
+    return None
 
 
 def sorted_cards(cards: Iterable[Card]) -> list[Card]:
