@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.csv_import import read_rows
+from delegate_tui.dates import parse_checkin, parse_when
 from delegate_tui.model import (
     LOG_KINDS,
     STAGE_LABELS,
@@ -16,14 +17,19 @@ from delegate_tui.model import (
     Card,
     ValidationError,
     clean_text,
+    parse_absence,
     parse_area,
     parse_hours,
+    parse_level,
     parse_log_kind,
     parse_name,
+    parse_note,
+    parse_reason,
     parse_stage,
     parse_text,
     parse_title,
 )
+from delegate_tui.records import format_time
 from delegate_tui.store import BoardStore
 
 
@@ -80,6 +86,14 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
     print(f"  stage        {STAGE_LABELS[card.stage]} since {card.stage_since[:10]}")
     print(f"  owner        {t(card.owner) or '-'}   accountable {t(card.accountable) or '-'}")
     print(f"  hours/week   {card.hours_per_week:g}   area {card.area or '-'}")
+    levels = f"{card.level or '-'} -> {card.target_level or '-'}"
+    print(f"  away 2 weeks {card.absence or '-'}   level {levels}   reason {card.reason or '-'}")
+    if card.provider:
+        print(f"  provider     confidentiality: {t(card.confidentiality) or '-'}")
+        print(f"               reporting: {t(card.reporting) or '-'}")
+    if card.checkin:
+        last = (card.checked_in_at or "-")[:10]
+        print(f"  check-ins    {t(card.checkin)}, last {last}")
     if card.archived_at:
         print(f"  archived     {card.archived_at[:10]}")
     if card.description:
@@ -129,13 +143,40 @@ def cmd_edit(args: argparse.Namespace, store: BoardStore) -> int:
         changes["area"] = parse_area(args.area)
     if args.description is not None:
         changes["description"] = clean_text(args.description).strip()
+    changes.update(_insight_changes(args, store))
     if not changes:
         raise ValidationError(
-            "nothing to change: give --title, --owner, --accountable, --hours, --area or --description"
+            "nothing to change: give --title, --owner, --accountable, --hours, --area, "
+            "--description, --absence, --level, --reason, --provider, --checkin … (see --help)"
         )
     store.edit(card_id, **changes)
     print(f"edited {card_id[:8]}: {', '.join(changes)}")
     return 0
+
+
+def _insight_changes(args: argparse.Namespace, store: BoardStore) -> dict[str, Any]:
+    """The delegation-insight fields `delegate edit` was given, validated."""
+    changes: dict[str, Any] = {}
+    if args.absence is not None:
+        changes["absence"] = parse_absence(args.absence)
+    if args.level is not None:
+        changes["level"] = parse_level(args.level)
+    if args.target_level is not None:
+        changes["target_level"] = parse_level(args.target_level)
+    if args.reason is not None:
+        changes["reason"] = parse_reason(args.reason)
+    if args.provider is not None:
+        changes["provider"] = args.provider
+    if args.confidentiality is not None:
+        changes["confidentiality"] = parse_note(args.confidentiality)
+    if args.reporting is not None:
+        changes["reporting"] = parse_note(args.reporting)
+    if args.checkin is not None:
+        changes["checkin"] = parse_checkin(args.checkin)
+    if args.checked_in is not None:
+        when = parse_when(args.checked_in, store.stamper.clock())
+        changes["checked_in_at"] = format_time(when)
+    return changes
 
 
 def cmd_import(args: argparse.Namespace, store: BoardStore) -> int:
@@ -227,6 +268,23 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--hours", help="hours per week")
     p.add_argument("--area", help="business area, or 'none'")
     p.add_argument("--description")
+    p.add_argument("--absence", help="two weeks away, this task: stops | struggles | runs | none")
+    p.add_argument("--level", help="delegation level now: 1-7 or tell … delegate, or none")
+    p.add_argument("--target-level", help="delegation level to reach: 1-7 or a name, or none")
+    p.add_argument(
+        "--reason", help="why delegate it: repetitive | standardised | low-value | emergency | none"
+    )
+    p.add_argument(
+        "--provider",
+        action=argparse.BooleanOptionalAction,
+        help="an outside provider does it (--no-provider: the team does)",
+    )
+    p.add_argument("--confidentiality", help="what the provider may see (confidentiality notes)")
+    p.add_argument("--reporting", help="how and how often the provider reports")
+    p.add_argument("--checkin", help="check-in cadence, e.g. 'every 2 weeks', 'monthly', or none")
+    p.add_argument(
+        "--checked-in", metavar="WHEN", help="when you last checked in: 'today', '3 days ago', …"
+    )
 
     p = command(
         "import",

@@ -1,0 +1,113 @@
+"""Provides `delegate status [--json]`: the delegation insight of the board as a short summary
+or as JSON. The moment the figures are computed for is the store's clock."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import timedelta
+
+from delegate_tui.insight import Insight, absence_answer, build
+from delegate_tui.model import STAGE_LABELS, Card, clean_text
+from delegate_tui.store import BoardStore
+
+TOP = 5
+"""How many cards each list of the human summary names."""
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}h"
+
+
+def _title(card: Card, width: int = 40) -> str:
+    title = clean_text(card.title)
+    return title if len(title) <= width else title[: width - 1] + "…"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _days(delta: timedelta) -> str:
+    days = int(delta.total_seconds() // 86400)
+    return _plural(days, "day") if days else "under a day"
+
+
+def _more(shown: int, total: int) -> list[str]:
+    return [f"  … and {total - shown} more"] if total > shown else []
+
+
+def summary(insight: Insight, board: str = "") -> str:
+    """The human summary `delegate status` prints."""
+    name = f"{clean_text(board)}: " if board else ""
+    lines = [
+        f"{name}{_plural(len(insight.cards), 'card')}, {_hours(insight.total_hours)} a week in all"
+    ]
+    for stage, figures in insight.stages.items():
+        lines.append(
+            f"  {STAGE_LABELS[stage]:<12}{_plural(figures.cards, 'card'):>10}"
+            f"{_hours(figures.hours):>9}"
+        )
+    verdict = insight.verdict
+    scenario = f"scenario {verdict.scenario} — " if verdict.scenario else ""
+    lines.append(f"Two weeks away: {scenario}{verdict.label}")
+    for card in verdict.causes[:TOP]:
+        lines.append(
+            f"  - {_title(card)} ({absence_answer(card)}, {card.stage}, "
+            f"{_hours(card.hours_per_week)})"
+        )
+    lines += _more(TOP, len(verdict.causes))
+    answers = ", ".join(f"{a} {_hours(f.hours)}" for a, f in insight.answers.items())
+    lines.append(f"Hours a week by answer: {answers}")
+    lines.append(
+        f"Bought back: {_hours(insight.bought_back)} a week "
+        f"({insight.share:.0%} of all hours); {_hours(insight.in_progress)} being handed over"
+    )
+    if len(insight.flow) > 1:
+        trend = " → ".join(_hours(p.hours["team-owned"]) for p in insight.flow[-6:])
+        lines.append(f"  week by week: {trend}")
+    if insight.priority:
+        lines.append("Delegate next:")
+        for rank, card in enumerate(insight.priority[:TOP], start=1):
+            reason = card.reason or "no reason marked"
+            lines.append(f"  {rank}. {_title(card)} ({reason}, {_hours(card.hours_per_week)})")
+        lines += _more(TOP, len(insight.priority))
+    if insight.delegating:
+        lines.append("Delegating for:")
+        for card, age in insight.delegating[:TOP]:
+            lines.append(f"  {_days(age):>12}  {_title(card)}")
+        lines += _more(TOP, len(insight.delegating))
+    overdue = insight.overdue
+    if overdue:
+        lines.append("Check-ins overdue:")
+        for check in overdue[:TOP]:
+            lines.append(
+                f"  {_title(check.card)} ({clean_text(check.cadence)}, due "
+                f"{check.next:%Y-%m-%d}, {_days(insight.now - check.next)} late)"
+            )
+        lines += _more(TOP, len(overdue))
+    return "\n".join(lines)
+
+
+def status(store: BoardStore) -> Insight:
+    """The insight of the store's live cards at the store's 'now'."""
+    return build(store.cards(), store.stamper.clock())
+
+
+def cmd_status(args: argparse.Namespace, store: BoardStore) -> int:
+    insight = status(store)
+    if args.json:
+        print(json.dumps(insight.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(summary(insight, store.name))
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add `status` to the `delegate` parser."""
+    help_text = "the absence test, hours bought back, what to delegate next, check-ins"
+    sub: argparse.ArgumentParser = commands.add_parser(
+        "status", help=help_text, description=help_text
+    )
+    sub.add_argument("--json", action="store_true", help="print the figures as JSON")
+    sub.set_defaults(handler=cmd_status)
