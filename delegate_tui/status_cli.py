@@ -29,7 +29,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _days(delta: timedelta) -> str:
-    days = int(delta.total_seconds() // 86400)
+    days = round(delta.total_seconds() / 86400)
     return _plural(days, "day") if days else "under a day"
 
 
