@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -216,18 +216,25 @@ class BoardStore:
         """Add one card at the end of its column."""
         return self.card(self.add_many([{"title": title, "stage": stage, **fields}])[0])
 
-    def add_many(self, rows: Iterable[Mapping[str, Any]]) -> list[str]:
-        """Add several cards in one save: all of them or, on error, none."""
+    def add_many(
+        self, rows: Iterable[Mapping[str, Any]], ids: Sequence[str] | None = None
+    ) -> list[str]:
+        """Add several cards in one save: all of them or, on error, none.
+
+        `ids` gives the new cards fixed ids (for tests and golden files); by default each
+        card gets a fresh UUID.
+        """
         with self._lock:
             ends: dict[str, float] = {}
             records = []
-            for row in rows:
+            for index, row in enumerate(rows):
                 stage = parse_stage(row.get("stage") or "only-me")
                 if stage not in ends:
                     ends[stage] = self._end_position(stage)
                 fields = {**row, "stage": stage, "position": ends[stage]}
                 ends[stage] += 1.0
-                records.append(new_card(fields, self.stamper))
+                card_id = ids[index] if ids is not None else None
+                records.append(new_card(fields, self.stamper, card_id))
             self._table.insert_multiple(Document(r, doc_id=r["id"]) for r in records)
             return [r["id"] for r in records]
 
