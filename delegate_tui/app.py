@@ -1,0 +1,181 @@
+"""Provides DelegateApp: the terminal UI over one board file, shared by the CLI and the tests.
+
+The app is thin: it owns the store (saving on a background thread), the undo history, the keys
+that work everywhere, the command palette entries and the live reload of outside changes. The
+screens in `screens/` do the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from delegate_tui import config
+from delegate_tui.boardfile import BoardError
+from delegate_tui.merge import MergeError
+from delegate_tui.records import Clock, Identity, utc_now
+from delegate_tui.screens.board import BoardScreen
+from delegate_tui.screens.card import CardScreen
+from delegate_tui.screens.help import HelpScreen, Section, key_rows
+from delegate_tui.store import BoardStore
+from delegate_tui.themes import APP_VARIABLES
+from delegate_tui.undo import UndoHistory
+
+RELOAD_EVERY = 1.0
+"""Seconds between two looks at the board file for outside changes."""
+
+
+class DelegateApp(App[None]):
+    """The board in the terminal."""
+
+    TITLE = "delegate"
+    CSS_PATH = "app.tcss"
+    MODES = {"board": BoardScreen}
+    DEFAULT_MODE = "board"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
+        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change"),
+        Binding("ctrl+r", "redo", "Redo", show=False, id="redo", tooltip="Redo what undo undid"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            id="command-palette",
+            tooltip="Command palette: every action by name",
+        ),
+    ]
+
+    def __init__(
+        self,
+        board_path: str | Path,
+        *,
+        identity: Identity | None = None,
+        clock: Clock | None = None,
+        settings: config.Config | None = None,
+        theme: str | None = None,
+        backup_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or config.Config()
+        self.clock: Clock = clock or utc_now
+        self.requested_theme = theme or self.settings.theme or None
+        self.save_errors: list[str] = []
+        self.store = BoardStore(
+            board_path,
+            identity or config.identity(self.settings),
+            clock=self.clock,
+            backup_dir=backup_dir if backup_dir is not None else config.data_dir() / "backups",
+            background=True,
+            on_save_error=self.save_errors.append,  # read on the UI thread by _poll
+        )
+        self.history = UndoHistory(self.store)
+        self._reloading = False
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(APP_VARIABLES)
+
+    def on_mount(self) -> None:
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        if self.requested_theme and self.requested_theme in self.available_themes:
+            self.theme = self.requested_theme
+        self.set_interval(RELOAD_EVERY, self._poll)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    # ------------------------------------------------------------ keys everywhere
+
+    def refresh_views(self, keep: str | None = None) -> None:
+        """Redraw every open screen that shows the board (after undo, redo, reload)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen | CardScreen):
+                screen.refresh_view(keep)
+
+    def action_undo(self) -> None:
+        step = self.history.undo()
+        if step is None:
+            self.notify("Nothing to undo")
+            return
+        self.refresh_views(step.cards[0][0])
+        self.notify(f"Undone: {step.label} (ctrl+r redoes it)", markup=False)
+
+    def action_redo(self) -> None:
+        step = self.history.redo()
+        if step is None:
+            self.notify("Nothing to redo")
+            return
+        self.refresh_views(step.cards[0][0])
+        self.notify(f"Redone: {step.label}", markup=False)
+
+    def key_sections(self) -> list[Section]:
+        """The key table, generated from the bindings and the keymap."""
+        keymap, display = self.settings.keymap, self.get_key_display
+        return [
+            ("On the board", key_rows(BoardScreen.BINDINGS, keymap, display)),
+            ("In a card", key_rows(CardScreen.BINDINGS, keymap, display)),
+            ("Everywhere", key_rows(self.BINDINGS, keymap, display)),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_sections()))
+
+    def _commands(self, screen: Screen) -> Iterable[tuple[DOMNode, Binding]]:
+        own: list[BindingType] = list(getattr(type(screen), "BINDINGS", []))
+        for binding in Binding.make_bindings(own):
+            yield screen, binding
+        for binding in Binding.make_bindings(self.BINDINGS):
+            yield self, binding
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, BoardScreen | CardScreen):
+            return
+        for node, binding in self._commands(screen):
+            if binding.action in ("quit", "command_palette"):
+                continue
+            keys = binding.key.replace(",", " / ")
+            title = binding.tooltip or binding.description
+            yield SystemCommand(title, f"{keys}", partial(self.run_action, binding.action, node))
+
+    # ------------------------------------------------------------ outside changes
+
+    def _poll(self) -> None:
+        while self.save_errors:
+            error = self.save_errors.pop(0)
+            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+        if not self._reloading:
+            self._reloading = True
+            self.run_worker(self._reload, thread=True, group="reload", exit_on_error=False)
+
+    def _reload(self) -> None:
+        """In a thread: take in changes others made to the file."""
+        try:
+            changed, problem = self.store.reload(), ""
+        except (BoardError, MergeError) as exc:
+            changed, problem = set(), str(exc)
+        users = sorted({self.store.who_changed(i) for i in changed} - {""})
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            self.call_from_thread(self._reloaded, len(changed), users, problem)
+
+    def _reloaded(self, count: int, users: list[str], problem: str) -> None:
+        self._reloading = False
+        if problem:
+            self.notify(
+                f"Could not read outside changes: {problem}", severity="warning", markup=False
+            )
+        if count:
+            self.refresh_views()
+            who = ", ".join(users) or "someone"
+            self.notify(f"{count} card{'s' if count != 1 else ''} changed by {who}", markup=False)

@@ -1,0 +1,277 @@
+"""Provides BoardScreen: the three stages side by side, where a leader spends the day.
+
+Every change goes through the store (which saves on its own thread) and the undo history; the
+screen then redraws from the store. Nothing here waits for the disk.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from delegate_tui.model import STAGE_LABELS, STAGES, Card, clean_text, next_stage, parse_title
+from delegate_tui.screens.card import CardScreen
+from delegate_tui.screens.confirm import ConfirmScreen
+from delegate_tui.screens.prompt import PromptScreen
+from delegate_tui.widgets.column import Column
+
+if TYPE_CHECKING:
+    from delegate_tui.app import DelegateApp
+
+
+def readiness_gaps(card: Card) -> list[str]:
+    """What a card lacks before the team can own it: an owner and a work standard."""
+    gaps = []
+    if not card.owner.strip():
+        gaps.append("no owner")
+    if not card.standards:
+        gaps.append("no work standard")
+    return gaps
+
+
+def matches(card: Card, query: str) -> bool:
+    """Whether the filter text appears in the card's title, owner or notes (any case)."""
+    if query in card.title.lower() or query in card.owner.lower():
+        return True
+    return any(query in note.text.lower() for note in card.notes)
+
+
+def quoted(card: Card) -> str:
+    return f"“{clean_text(card.title)}”"
+
+
+class BoardScreen(Screen[None]):
+    """The board: one column per stage."""
+
+    CSS_PATH = "board.tcss"
+    BINDINGS = [
+        Binding("left,h", "column(-1)", "Previous column", show=False, id="column-left"),
+        Binding("right,l", "column(1)", "Next column", show=False, id="column-right"),
+        Binding("up,k", "cursor(-1)", "Previous card", show=False, id="card-up"),
+        Binding("down,j", "cursor(1)", "Next card", show=False, id="card-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
+        Binding("home", "cursor_to(0)", "First card", show=False, id="card-first"),
+        Binding("end", "cursor_to(-1)", "Last card", show=False, id="card-last"),
+        Binding("shift+right,L,greater_than_sign", "move(1)", "Move →", id="move-next",
+                tooltip="Move the card to the next stage"),
+        Binding("shift+left,H,less_than_sign", "move(-1)", "Move ←", id="move-back",
+                tooltip="Move the card back to the previous stage"),
+        Binding("shift+up,K", "reorder(-1)", "Card up", show=False, id="reorder-up",
+                tooltip="Move the card up in its column"),
+        Binding("shift+down,J", "reorder(1)", "Card down", show=False, id="reorder-down",
+                tooltip="Move the card down in its column"),
+        Binding("n", "new_card", "New", id="new-card", tooltip="New card in this column"),
+        Binding("enter", "open_card", "Open", id="open-card",
+                tooltip="Open the card: standards, notes, decisions, log"),
+        Binding("e", "rename", "Rename", show=False, id="rename", tooltip="Rename the card"),
+        Binding("a", "archive", "Archive", show=False, id="archive",
+                tooltip="Archive the card (u brings it back)"),
+        Binding("slash", "filter", "Filter", id="filter",
+                tooltip="Filter cards by title, owner or notes"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter"),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+        self._column: Column | None = None
+
+    @property
+    def board(self) -> DelegateApp:
+        return cast("DelegateApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="stages"):
+            for stage in STAGES:
+                with Vertical(classes=f"stage stage-{stage}"):
+                    yield Static(id=f"head-{stage}", classes="stage-head")
+                    yield Column(stage, id=f"column-{stage}")
+        yield Input(placeholder="Filter by title, owner or notes", id="filter")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = clean_text(self.board.store.name)
+        self.refresh_view()
+        first = next((c for c in self.columns if c.cards), self.columns[0])
+        self._column = first
+        first.focus()
+
+    # ------------------------------------------------------------ reading the board
+
+    @property
+    def columns(self) -> list[Column]:
+        return list(self.query(Column))
+
+    @property
+    def column(self) -> Column:
+        """The column the keys act on: the focused one, else the last one focused."""
+        if isinstance(self.focused, Column):
+            self._column = self.focused
+        return self._column or self.columns[0]
+
+    @property
+    def current(self) -> Card | None:
+        return self.column.current
+
+    def refresh_view(self, keep: str | None = None) -> None:
+        """Redraw from the store, keeping the selection on card `keep` (else the same card)."""
+        keep = keep or (self.current.id if self._column and self.current else None)
+        now = self.board.clock()
+        by_stage: dict[str, list[Card]] = {s: [] for s in STAGES}
+        for card in self.board.store.cards():
+            by_stage.setdefault(card.stage, []).append(card)
+        query = self.query_text.strip().lower()
+        for column in self.columns:
+            every = by_stage[column.stage]
+            shown = [c for c in every if matches(c, query)] if query else every
+            column.show(shown, now, keep)
+            count = f"{len(shown)} of {len(every)}" if query else str(len(every))
+            hours = sum(c.hours_per_week for c in every)
+            head = Content.assemble(
+                (STAGE_LABELS[column.stage], "bold"), f"  {count} cards · {hours:g} h/wk"
+            )
+            self.query_one(f"#head-{column.stage}", Static).update(head)
+        home = next((c for c in self.columns if keep and c.current and c.current.id == keep), None)
+        if home is not None and home is not self._column and self._column is not None:
+            self._column = home
+            if self.focused is None or isinstance(self.focused, Column):
+                home.focus()
+
+    # ------------------------------------------------------------ moving around
+
+    def action_column(self, step: int) -> None:
+        columns = self.columns
+        index = columns.index(self.column) + step
+        if 0 <= index < len(columns):
+            columns[index].focus()
+
+    def action_cursor(self, step: int) -> None:
+        self.column.select(self.column.index + step)
+
+    def action_page(self, step: int) -> None:
+        self.column.select(self.column.index + step * self.column.page)
+
+    def action_cursor_to(self, index: int) -> None:
+        self.column.select(index if index >= 0 else len(self.column.cards) - 1)
+
+    # ------------------------------------------------------------ changing cards
+
+    def action_move(self, step: int) -> None:
+        card = self.current
+        if card is None:
+            return
+        stage = next_stage(card.stage, step)
+        if stage is None:
+            self.notify(f"{quoted(card)} is already {STAGE_LABELS[card.stage]}", markup=False)
+            return
+        gaps = readiness_gaps(card) if stage == "team-owned" else []
+        if not gaps:
+            self._move(card.id, stage)
+            return
+        question = f"Hand {quoted(card)} over to the team?"
+        detail = f"It has {' and '.join(gaps)} yet. Move it to Team-owned anyway?"
+        self.app.push_screen(
+            ConfirmScreen(question, detail, yes="Move anyway", no="Not yet"),
+            lambda yes: self._move(card.id, stage) if yes else None,
+        )
+
+    def _move(self, card_id: str, stage: str) -> None:
+        store = self.board.store
+        self.board.history.change("move", [card_id], lambda: store.move(card_id, stage))
+        self.refresh_view(keep=card_id)
+
+    def action_reorder(self, step: int) -> None:
+        card = self.current
+        if card is None:
+            return
+        column = [c for c in self.board.store.cards() if c.stage == card.stage]
+        index = next(i for i, c in enumerate(column) if c.id == card.id)
+        if not 0 <= index + step < len(column):
+            return
+        other = column[index + step]
+        store = self.board.store
+        self.board.history.change(
+            "reorder", [card.id, other.id], lambda: store.reorder(card.id, step)
+        )
+        self.refresh_view(keep=card.id)
+
+    def action_new_card(self) -> None:
+        stage = self.column.stage
+        prompt = PromptScreen(
+            f"New card in {STAGE_LABELS[stage]}",
+            placeholder="The task, e.g. Send the monthly invoices",
+            check=parse_title,
+        )
+        self.app.push_screen(prompt, lambda title: self._add(stage, title) if title else None)
+
+    def _add(self, stage: str, title: str) -> None:
+        card = self.board.store.add(parse_title(title), stage)
+        self.board.history.added("new card", card.id)
+        self.refresh_view(keep=card.id)
+
+    def action_open_card(self) -> None:
+        card = self.current
+        if card is not None:
+            screen = CardScreen(card.id)
+            self.app.push_screen(screen, lambda _: self.refresh_view(keep=card.id))
+
+    def action_rename(self) -> None:
+        card = self.current
+        if card is None:
+            return
+        prompt = PromptScreen("Rename the card", clean_text(card.title), check=parse_title)
+        self.app.push_screen(prompt, lambda title: self._rename(card.id, title) if title else None)
+
+    def _rename(self, card_id: str, title: str) -> None:
+        store = self.board.store
+        self.board.history.change(
+            "rename", [card_id], lambda: store.edit(card_id, title=parse_title(title))
+        )
+        self.refresh_view(keep=card_id)
+
+    def action_archive(self) -> None:
+        card = self.current
+        if card is None:
+            return
+        store = self.board.store
+        self.board.history.change("archive", [card.id], lambda: store.archive(card.id))
+        self.refresh_view()
+        self.notify(
+            f"Archived {quoted(card)}. u brings it back; 'delegate list --archived' lists "
+            "archived cards.",
+            markup=False,
+        )
+
+    # ------------------------------------------------------------ filtering
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.query_text = event.value
+            self.refresh_view()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.column.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not box.display and not self.query_text:
+            return
+        box.value = ""
+        box.display = False
+        self.query_text = ""
+        self.refresh_view()
+        self.column.focus()

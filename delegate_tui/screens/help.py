@@ -1,0 +1,64 @@
+"""Provides HelpScreen: every key, read from the bindings themselves so the list cannot go stale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+Section = tuple[str, list[tuple[str, str]]]
+"""A heading and its (keys, what they do) rows."""
+
+NOTES = (
+    "● on a card: its transition log has an entry from the last 7 days.",
+    "3d, 5w, 4mo on a card: how long it has been in its stage.",
+    "Archived cards leave the board: 'delegate list --archived' lists them and "
+    "'delegate archive CARD --restore' brings one back.",
+    'Keys can be changed in the config file\'s [keymap] table: binding id = "keys".',
+)
+
+
+def key_rows(
+    bindings: Iterable[BindingType],
+    keymap: Mapping[str, str],
+    display: Callable[[Binding], str],
+) -> list[tuple[str, str]]:
+    """(keys, description) for each binding, with the keymap's keys where it remaps one."""
+    rows = []
+    for entry in bindings:
+        binding = entry if isinstance(entry, Binding) else Binding(*entry)
+        keys = keymap.get(binding.id or "", binding.key)
+        shown = " ".join(display(binding.with_key(k.strip())) for k in keys.split(","))
+        what = binding.tooltip or binding.description
+        rows.append((shown, f"{what}  [{binding.id}]" if binding.id else what))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """The key table; any of escape, q or ? closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help-close")]
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        super().__init__()
+        self.sections = list(sections)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Content.styled("Keys", "bold"), id="help-title")
+            for title, rows in self.sections:
+                yield Static(Content.styled(title, "bold"), classes="help-heading")
+                width = max((len(keys) for keys, _ in rows), default=0) + 3
+                lines = [Content.assemble((keys.ljust(width), "bold"), what) for keys, what in rows]
+                yield Static(Content("\n").join(lines), classes="help-keys")
+            yield Static(Content.styled("Good to know", "bold"), classes="help-heading")
+            yield Static(Content("\n").join(Content(n) for n in NOTES), classes="help-keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
