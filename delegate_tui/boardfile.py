@@ -260,7 +260,10 @@ class Backups:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(moment))
+            # microseconds in the name: backups made within one second (one per CLI command)
+            # must still sort oldest first, or the rotation below deletes the wrong ones
+            micros = int(moment % 1 * 1_000_000)
+            stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(moment)) + f".{micros:06d}"
             target = self.folder / f"{self.stem}-{stamp}-{uuid.uuid4().hex[:4]}.json"
             shutil.copy2(path, target)  # a copy, not a link: an in-place edit must not reach it
             for old in self.list()[:-BACKUPS_KEPT]:

@@ -109,7 +109,7 @@ def parse_text(value: str, what: str = "text") -> str:
 
 def parse_name(value: str | None) -> str:
     """A person's name: cleaned, may be empty (nobody yet)."""
-    return " ".join(clean_text(value or "").split())[:MAX_TITLE]
+    return " ".join(clean_text(value or "").split())[:MAX_TITLE].rstrip()
 
 
 def parse_hours(value: str | float | int | None) -> float:
@@ -124,7 +124,7 @@ def parse_hours(value: str | float | int | None) -> float:
         raise ValidationError(f"hours {value!r} is negative or not a number: use 0 to 168")
     if hours > MAX_HOURS:
         raise ValidationError(f"hours {value!r} is more than a week has: use 0 to 168")
-    return round(hours, 2)
+    return round(hours, 2) + 0.0  # + 0.0 turns '-0' into 0.0
 
 
 def parse_area(value: str | None) -> str:

@@ -196,9 +196,11 @@ class BoardStore:
 
             def apply(doc: Mapping[str, Any]) -> None:
                 edit(doc)  # type: ignore[arg-type]
+                # The record is changed in place and saved before update() returns: drop its
+                # cached line now, or the save would write the line from before the change.
+                self._forget(card_id)
 
             self._table.update(apply, doc_ids=[card_id])
-            self._forget(card_id)
 
     def _forget(self, card_id: str) -> None:
         self._lines.pop(card_id, None)
@@ -344,8 +346,11 @@ class BoardStore:
                 for name in ITEM_COLLECTIONS:
                     self._restore_items(target, name, old.get(name, {}))
 
-            self._table.update(lambda d: edit(d), doc_ids=[card_id])  # type: ignore[arg-type]
-            self._forget(card_id)
+            def apply(doc: Mapping[str, Any]) -> None:
+                edit(doc)  # type: ignore[arg-type]
+                self._forget(card_id)  # before the save, as in _change
+
+            self._table.update(apply, doc_ids=[card_id])
 
     def _restore_items(self, target: Record, name: str, old_items: Mapping[str, Any]) -> None:
         for item_id, item in target.get(name, {}).items():
