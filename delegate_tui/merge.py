@@ -12,9 +12,11 @@ No I/O, no Textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
+from delegate_tui.model import clean_text
 from delegate_tui.records import APPEND_COLLECTIONS, ITEM_COLLECTIONS, Record
 
 META = "_meta"
@@ -125,3 +127,89 @@ def merge_boards(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
                 merged[doc_id] = merge_card(docs_a[doc_id], docs_b[doc_id])
         result[table] = merged
     return result
+
+
+def _stamps_of(record: Mapping[str, Any]) -> dict[tuple[str, ...], Any]:
+    """Every stamp in a card, keyed by where it sits (log and history entries count as stamps)."""
+    found: dict[tuple[str, ...], Any] = {
+        ("", name): stamp for name, stamp in record.get("_stamps", {}).items()
+    }
+    for collection in ITEM_COLLECTIONS:
+        for item_id, item in record.get(collection, {}).items():
+            for name, stamp in item.get("_stamps", {}).items():
+                found[(collection, item_id, name)] = stamp
+    for collection in APPEND_COLLECTIONS:
+        for entry_id, entry in record.get(collection, {}).items():
+            found[(collection, entry_id)] = [entry.get("at", ""), entry.get("by", ""), ""]
+    return found
+
+
+def changed_by(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> frozenset[str]:
+    """The users whose stamps are in `after` but not in `before` (who changed this card)."""
+    old = _stamps_of(before or {})
+    return frozenset(
+        str(stamp[1])
+        for where, stamp in _stamps_of(after).items()
+        if old.get(where) != stamp and isinstance(stamp, list) and len(stamp) == 3 and stamp[1]
+    )
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What came in from outside: the changed cards and, for each, the users who changed it.
+
+    Iterating, `len` and `in` work on the card ids, so it can be used like a set of ids.
+    """
+
+    by_card: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def between(cls, before: Mapping[str, Any], after: Mapping[str, Any]) -> Changes:
+        """Compare two `cards` tables; records shared by identity are unchanged."""
+        return cls(
+            {
+                card_id: changed_by(before.get(card_id), record)
+                for card_id, record in after.items()
+                if before.get(card_id) is not record and before.get(card_id) != record
+            }
+        )
+
+    @property
+    def cards(self) -> frozenset[str]:
+        return frozenset(self.by_card)
+
+    @property
+    def users(self) -> list[str]:
+        """Everyone who changed something, sorted."""
+        return sorted(set().union(*self.by_card.values())) if self.by_card else []
+
+    def __bool__(self) -> bool:
+        return bool(self.by_card)
+
+    def __len__(self) -> int:
+        return len(self.by_card)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.by_card)
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self.by_card
+
+    def __or__(self, other: Changes) -> Changes:
+        merged = dict(self.by_card)
+        for card_id, users in other.by_card.items():
+            merged[card_id] = merged.get(card_id, frozenset()) | users
+        return Changes(merged)
+
+    def summary(self, titles: Mapping[str, str] | None = None) -> str:
+        """One line for a notification, e.g. 'bob changed "Invoicing"' (plain text, not markup)."""
+        if not self.by_card:
+            return "no outside changes"
+        who = " and ".join(self.users) if len(self.users) <= 2 else ", ".join(self.users)
+        if len(self.by_card) == 1:
+            card_id = next(iter(self.by_card))
+            title = (titles or {}).get(card_id)
+            what = f'"{clean_text(title)}"' if title else f"card {card_id[:8]}"
+        else:
+            what = f"{len(self.by_card)} cards"
+        return f"{who or 'someone'} changed {what}"

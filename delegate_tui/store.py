@@ -21,7 +21,7 @@ from tinydb.table import Document, Table
 
 from delegate_tui import boardfile
 from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
-from delegate_tui.merge import META, MergeError, merge_boards
+from delegate_tui.merge import META, Changes, MergeError, merge_boards
 from delegate_tui.model import Card, parse_stage
 from delegate_tui.records import (
     ITEM_COLLECTIONS,
@@ -103,6 +103,7 @@ class BoardStore:
             boardfile.check_folder(self.path)
             self._data = boardfile.new_state(self.path.stem)
         self._fresh = self._sig is None
+        self._unreported = Changes()
         self.backups = Backups(backup_dir, self.board_id, self.path.stem)
         self._db = _DB(storage=lambda: _MemoryStorage(self))
         self._table = self._db.table(CARDS, cache_size=0)
@@ -433,36 +434,57 @@ class BoardStore:
             lines[card_id] = cached[1]
         return lines
 
-    def _absorb_disk(self) -> set[str]:
-        """If the file changed since we last saw it, merge it in; returns changed card ids."""
+    def _absorb_disk(self, retries: int = 6) -> None:
+        """If the file changed since we last saw it, merge it in (noted for `reload`)."""
         sig = boardfile.signature(self.path)
         if sig == self._sig:
-            return set()
+            return
         if sig is None:
             if self._fresh:
-                return set()
+                return
             try:  # a sync tool may be swapping the file: give it a moment
-                disk, sig = boardfile.read_board(self.path, retries=6)
+                disk, sig = boardfile.read_board(self.path, retries=retries)
             except BoardError:
-                return set()  # still gone: our full state is written back, never an empty board
+                return  # still gone: our full state is written back, never an empty board
         else:
-            disk, sig = boardfile.read_board(self.path, retries=6)
+            disk, sig = boardfile.read_board(self.path, retries=retries)
         ours = self._data
         if self._fresh:
             ours = {**ours, META: disk[META]}
-        merged = merge_boards(ours, disk)
-        before = self._records()
-        after: dict[str, Record] = merged.get(CARDS, {})
-        changed = {i for i, r in after.items() if before.get(i) is not r}
-        self._data = merged
+        self._take(merge_boards(ours, disk))
         self._sig = sig
         self._fresh = False
-        return changed
 
-    def reload(self) -> set[str]:
-        """Take in outside changes now (the UI polls this); returns the ids of changed cards."""
+    def _take(self, merged: Record, report: bool = True) -> Changes:
+        changes = Changes.between(self._records(), merged.get(CARDS, {}))
+        self._data = merged
+        if report:
+            self._unreported = self._unreported | changes
+        return changes
+
+    def reload(self) -> Changes:
+        """Take in outside changes now (the UI polls this, off the UI thread).
+
+        Returns the cards changed from outside since the last call, with who changed them,
+        including changes merged in while saving. Iterates like a set of card ids.
+        Raises BoardError if the file stays unreadable.
+        """
         with self._lock:
-            return self._absorb_disk()
+            self._absorb_disk(retries=3)
+            changes, self._unreported = self._unreported, Changes()
+            return changes
+
+    def merge_in(self, other: Mapping[str, Any]) -> Changes:
+        """Merge another copy of this board (a conflict copy) into it and save.
+
+        Raises MergeError if it is another board. Returns what the copy brought in (not
+        reported again by `reload`).
+        """
+        with self._lock:
+            changes = self._take(merge_boards(self._data, other), report=False)
+        if changes:
+            self._request_save()
+        return changes
 
     def who_changed(self, card_id: str) -> str:
         """The user who made the newest change to a card."""
