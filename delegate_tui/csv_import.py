@@ -64,7 +64,8 @@ def parse_rows(text: str, name: str = "the CSV") -> list[dict[str, Any]]:
             line = reader.line_num
             if len(values) != len(columns):
                 raise ValidationError(
-                    f"{name} line {line}: {len(values)} values for {len(columns)} columns"
+                    f"{name} line {line}: {len(values)} values for {len(columns)} columns "
+                    f"({','.join(columns)}); nothing imported"
                 )
             row = dict(zip(columns, values, strict=True))
             try:
