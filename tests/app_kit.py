@@ -1,0 +1,49 @@
+"""Helpers for the app tests: build the real app on a real board file, read the screen and the file."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from textual.app import App
+from textual.pilot import Pilot
+
+from delegate_tui.app import DelegateApp
+from delegate_tui.boardfile import read_board
+from delegate_tui.model import Card
+from delegate_tui.records import Identity, card_from_record, is_live
+from tests.conftest import FrozenClock
+
+SIZE = (120, 40)
+
+
+def make_app(path: Path, clock: FrozenClock, identity: Identity, **kwargs: object) -> DelegateApp:
+    return DelegateApp(path, identity=identity, clock=clock, **kwargs)  # type: ignore[arg-type]
+
+
+def screen_text(app: App) -> str:
+    """What the terminal shows right now, as plain text."""
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), record=True, force_terminal=True
+    )
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+def on_disk(path: Path) -> dict[str, Card]:
+    """The live cards in the board file, by title (the file as anyone else would read it)."""
+    data, _sig = read_board(path)
+    cards = [card_from_record(r) for r in data["cards"].values() if is_live(r)]
+    return {c.title: c for c in cards}
+
+
+def saved(app: DelegateApp, path: Path) -> dict[str, Card]:
+    """Wait for the app's pending saves, then read the file."""
+    app.store.flush()
+    return on_disk(path)
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
