@@ -134,6 +134,10 @@ class BoardStore:
     def _records(self) -> dict[str, Record]:
         return self._data.setdefault(CARDS, {})
 
+    def raw_cards(self) -> Mapping[str, Record]:
+        """Every stored card record, tombstones included (read-only: never change them)."""
+        return self._records()
+
     def cards(self, archived: bool = False) -> list[Card]:
         """Live cards in board order; archived ones only when asked."""
         with self._lock:

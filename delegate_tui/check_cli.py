@@ -1,0 +1,132 @@
+"""Provides `delegate check`: validate the board, fold in conflict copies, clean stale temp files.
+
+It prints what it found and what it did. A file that is not a usable board is a one-line error
+with exit code 1, and the file is left byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+from delegate_tui import boardfile
+from delegate_tui.boardfile import BoardError
+from delegate_tui.conflicts import MERGED_FOLDER, fold_conflict_copies
+from delegate_tui.model import STAGES, clean_text
+from delegate_tui.records import card_from_record, is_live
+from delegate_tui.store import BoardStore
+
+STALE_AFTER = 60.0
+"""Seconds after which a temp file of ours is left over from a crash, not a save in progress."""
+
+
+def card_problems(store: BoardStore) -> list[str]:
+    """What keeps cards of the board from being shown (empty when all is well)."""
+    problems = []
+    for card_id, record in store.raw_cards().items():
+        short = card_id[:8]
+        if record.get("id") != card_id:
+            problems.append(f"card {short} is filed under another id ({record.get('id')!r})")
+            continue
+        if record.get("stage") not in STAGES:
+            problems.append(f"card {short} has an unknown stage {record.get('stage')!r}")
+        try:
+            card_from_record(record)
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            problems.append(f"card {short} cannot be read ({type(exc).__name__}: {exc})")
+    return problems
+
+
+def stale_temp_files(path: Path, now: float | None = None) -> list[Path]:
+    """Our temp files next to the board (`~<name>.*.tmp`) older than a minute."""
+    moment = time.time() if now is None else now
+    stale = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return []
+    for entry in entries:
+        candidate = path.parent / entry.name
+        if not boardfile.is_our_temp(candidate, path):
+            continue
+        try:
+            if entry.is_file() and moment - entry.stat().st_mtime > STALE_AFTER:
+                stale.append(candidate)
+        except OSError:
+            continue
+    return sorted(stale)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
+    path = store.path
+    if not path.exists():
+        raise BoardError(
+            f"{path} does not exist: check the path, or create a board with 'delegate add TITLE'"
+        )
+    problems = card_problems(store)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BoardError(
+            f"{path}: {problems[0]}{more}: fix it in the file or restore a backup "
+            f"from {store.backups.folder or 'your data folder'}"
+        )
+    records = store.raw_cards()
+    live = [r for r in records.values() if is_live(r)]
+    archived = sum(1 for r in live if r.get("archived_at"))
+    deleted = len(records) - len(live)
+    print(f"{path}: a valid board, {clean_text(store.name)!r} (id {store.board_id})")
+    print(
+        f"  {_count(len(live) - archived, 'card')}, {archived} archived, "
+        f"{deleted} deleted (kept as tombstones)"
+    )
+
+    report = fold_conflict_copies(store)
+    for line in report.lines():
+        print(f"  {line}")
+    if report.found:
+        print(
+            f"conflict copies: {len(report.found)} found, {len(report.merged)} merged, "
+            f"{len(report.refused)} left in place"
+        )
+    else:
+        print("conflict copies: none")
+
+    removed, kept = [], []
+    for temp in stale_temp_files(path):
+        try:
+            temp.unlink()
+            removed.append(temp.name)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            kept.append(f"{temp.name} ({exc.strerror})")
+    if removed:
+        print(f"temp files: removed {len(removed)} left over from a crash: {', '.join(removed)}")
+    else:
+        print("temp files: none left over")
+    for line in kept:
+        print(f"  could not remove {line}")
+
+    backups = store.backups.list()
+    if backups:
+        print(f"backups: {len(backups)}, newest {backups[-1]}")
+    else:
+        print("backups: none yet (one is kept at the first save of each session)")
+    merged_folder = path.parent / MERGED_FOLDER
+    if merged_folder.is_dir():
+        count = sum(1 for _ in merged_folder.iterdir())
+        print(f"merged copies kept in {merged_folder}: {count} (safe to delete)")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add `delegate check` to the `delegate` parser."""
+    text = "validate the board file, fold in conflict copies, clean stale temp files"
+    sub: argparse.ArgumentParser = commands.add_parser("check", help=text, description=text)
+    sub.set_defaults(handler=cmd_check)
