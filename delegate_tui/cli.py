@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from delegate_tui import cards_cli, check_cli, config, status_cli
+from delegate_tui import cards_cli, check_cli, config, export_cli, status_cli
 from delegate_tui.boardfile import BoardError
 from delegate_tui.merge import MergeError
 from delegate_tui.model import ValidationError
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     cards_cli.register(commands)
     check_cli.register(commands)
+    export_cli.register(commands)
     status_cli.register(commands)
     return parser
 

@@ -1,0 +1,66 @@
+"""Provides the CSV status snapshot: one row per card, for a spreadsheet.
+
+Written with the csv module (quoting as needed). A text cell that a spreadsheet would read as a
+formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so
+it shows as text and never runs. Pure: no I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from delegate_tui.export.snapshot import CardLine, Snapshot
+
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "title",
+    "stage",
+    "owner",
+    "accountable",
+    "area",
+    "hours_per_week",
+    "standards_done",
+    "standards_total",
+    "in_stage_since",
+    "days_in_stage",
+    "delegating_over_4_weeks",
+    "log_entries_in_period",
+    "since_last_snapshot",
+)
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text: formula-looking text gets a leading '."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _row(card: CardLine) -> list[str | int | float]:
+    change = f"moved from {card.moved_from}" if card.change == "moved" else card.change
+    return [
+        cell(card.id),
+        cell(card.title),
+        cell(card.stage),
+        cell(card.owner),
+        cell(card.accountable),
+        cell(card.area),
+        f"{card.hours:g}",
+        card.standards_done,
+        card.standards_total,
+        card.stage_since.strftime("%Y-%m-%d %H:%M"),
+        card.days_in_stage,
+        "yes" if card.long_delegating else "no",
+        card.log_in_period,
+        change,
+    ]
+
+
+def render(snap: Snapshot) -> str:
+    """The cards as CSV text with a header row (lines end in CRLF, as RFC 4180 has it)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows(_row(c) for c in snap.cards)
+    return out.getvalue()

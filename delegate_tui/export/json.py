@@ -1,0 +1,114 @@
+"""Provides the JSON status snapshot: machine-readable and versioned (`format` key).
+
+Stages are keyed `only-me`, `delegating`, `team-owned`; times are ISO 8601 with their offset.
+`<`, `>` and `&` are written as \\u escapes, so the text stays inert even when the JSON is
+pasted into a web page. Pure: no I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from delegate_tui.export.snapshot import (
+    SNAPSHOT_FORMAT,
+    CardLine,
+    Changes,
+    LogLine,
+    Move,
+    Snapshot,
+)
+from delegate_tui.model import STAGE_LABELS
+
+
+def _time(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment is not None else None
+
+
+def _card(card: CardLine) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "title": card.title,
+        "stage": card.stage,
+        "owner": card.owner,
+        "accountable": card.accountable,
+        "area": card.area or None,
+        "hours_per_week": card.hours,
+        "standards_done": card.standards_done,
+        "standards_total": card.standards_total,
+        "in_stage_since": _time(card.stage_since),
+        "days_in_stage": card.days_in_stage,
+        "delegating_over_4_weeks": card.long_delegating,
+        "log_entries_in_period": card.log_in_period,
+        "since_last_snapshot": card.change or None,
+        "moved_from": card.moved_from or None,
+    }
+
+
+def _entry(entry: LogLine) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "at": _time(entry.at),
+        "kind": entry.kind,
+        "card_id": entry.card_id,
+        "card_title": entry.card_title,
+        "text": entry.text,
+        "by": entry.by,
+    }
+
+
+def _move(move: Move) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "card_id": move.card_id,
+        "card_title": move.card_title,
+        "from": move.from_stage,
+        "to": move.to_stage,
+    }
+    if move.at is not None:
+        found.update(at=_time(move.at), by=move.by)
+    return found
+
+
+def _changes(changes: Changes | None) -> dict[str, Any] | None:
+    if changes is None:
+        return None
+    return {
+        "previous_as_of": _time(changes.previous_as_of),
+        "new_cards": [c.id for c in changes.new_cards],
+        "moved": [_move(m) for m in changes.moved],
+        "new_log": [_entry(e) for e in changes.new_log],
+        "gone": [{"id": card_id, "title": title} for card_id, title in changes.gone],
+    }
+
+
+def as_json(snap: Snapshot) -> dict[str, Any]:
+    """The snapshot as plain JSON values."""
+    total = snap.total
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "board": {"name": snap.board, "id": snap.board_id},
+        "as_of": _time(snap.as_of),
+        "period": {"since": _time(snap.since), "until": _time(snap.as_of)},
+        "absence_test": {"scenario": snap.absence.scenario, "label": snap.absence.label},
+        "stages": {
+            stage: {
+                "label": STAGE_LABELS.get(stage, stage),
+                "cards": figures.cards,
+                "hours_per_week": figures.hours,
+            }
+            for stage, figures in snap.stages.items()
+        },
+        "totals": {"cards": total.cards, "hours_per_week": total.hours},
+        "cards": [_card(c) for c in snap.cards],
+        "delegating_over_4_weeks": [c.id for c in snap.long_delegating],
+        "log": {kind: [_entry(e) for e in entries] for kind, entries in snap.log.items()},
+        "moves": [_move(m) for m in snap.moves],
+        "since_last_snapshot": _changes(snap.changes),
+    }
+
+
+def render(snap: Snapshot) -> str:
+    """The snapshot as indented JSON text."""
+    text = json.dumps(as_json(snap), ensure_ascii=False, indent=2)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
