@@ -194,14 +194,14 @@ def write_atomic(path: Path, text: str) -> Signature:
                 os.close(fd)
         with contextlib.suppress(FileNotFoundError):
             shutil.copymode(path, tmp)
-        os.replace(tmp, path)
+        sig = signature(tmp)  # the rename keeps inode, mtime and size; the board itself may
+        os.replace(tmp, path)  # already be swapped again by a sync tool when we look
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
         raise BoardError(f"cannot write {path}: {reason}") from None
     fsync_folder(path.parent)
-    sig = signature(path)
     assert sig is not None
     return sig
 

@@ -395,6 +395,9 @@ class BoardStore:
             except (BoardError, MergeError) as exc:
                 if self.on_save_error:
                     self.on_save_error(str(exc))
+            except Exception as exc:  # the writer must outlive any surprise, or saves stop
+                if self.on_save_error:
+                    self.on_save_error(f"could not save {self.path}: {exc!r}")
             with self._cond:
                 self._saved = target
                 self._cond.notify_all()
