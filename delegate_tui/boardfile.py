@@ -31,6 +31,8 @@ CARDS = "cards"
 BACKUPS_KEPT = 5
 BACKUP_EVERY = 600.0
 """Seconds between two backups of one board by one process (the first save always backs up)."""
+STALE_TEMP = 60.0
+"""Seconds after which a temp file of ours is a leftover of a killed writer, not a save."""
 
 Signature = tuple[int, int, int]
 
@@ -176,6 +178,29 @@ def temp_path(path: Path) -> Path:
 def is_our_temp(candidate: Path, path: Path) -> bool:
     name = candidate.name
     return name.startswith(f"~{path.name}.") and name.endswith(".tmp")
+
+
+def remove_stale_temps(path: Path, older_than: float = STALE_TEMP) -> list[Path]:
+    """Remove temp files that killed writers left next to the board; returns the removed ones.
+
+    Only our own `~<name>.*.tmp` files older than `older_than` seconds: a younger one may be a
+    save in progress in another process.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = [c for c in path.parent.iterdir() if is_our_temp(c, path)]
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            if now - candidate.stat().st_mtime < older_than:
+                continue
+            candidate.unlink()
+        except OSError:
+            continue
+        removed.append(candidate)
+    return removed
 
 
 def write_atomic(path: Path, text: str) -> Signature:

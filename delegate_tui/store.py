@@ -95,6 +95,7 @@ class BoardStore:
         self._sig: Signature | None = None
         self._lines: dict[str, tuple[Record, str]] = {}
         self._models: dict[str, tuple[Record, Card]] = {}
+        self._tidy = True  # the first save removes temp files a killed writer left behind
         if self.path.is_dir():
             raise BoardError(f"{self.path} is a folder: give the path of a board file")
         if self.path.exists():
@@ -427,6 +428,9 @@ class BoardStore:
                 text = boardfile.serialize(self._data, self._card_lines())
             self.backups.keep(self.path)
             sig = boardfile.write_atomic(self.path, text)
+            if self._tidy:
+                self._tidy = False
+                boardfile.remove_stale_temps(self.path)
             with self._lock:
                 self._sig = sig
                 self._fresh = False
@@ -456,8 +460,11 @@ class BoardStore:
         else:
             disk, sig = boardfile.read_board(self.path, retries=retries)
         ours = self._data
-        if self._fresh:
+        if self._fresh:  # never written: take the board (and its id) someone just created
             ours = {**ours, META: disk[META]}
+            if self.backups.folder is not None:
+                board_id = str(disk[META]["board"]["board_id"])
+                self.backups.folder = self.backups.folder.parent / board_id
         self._take(merge_boards(ours, disk))
         self._sig = sig
         self._fresh = False

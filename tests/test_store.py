@@ -457,3 +457,32 @@ def test_background_saves_arrive_after_flush(
     assert set(data["cards"]) == set(ids)
     assert data["cards"][ids[0]]["stage"] == "team-owned"
     store.close()
+
+
+def test_the_first_save_removes_old_temp_files_of_killed_writers(
+    board_path: Path, alice: Identity, clock: FrozenClock
+) -> None:
+    BoardStore(board_path, alice, clock=clock).add("Invoicing")
+    old = board_path.with_name("~board.json.0badf00d.tmp")
+    young = board_path.with_name("~board.json.5afe5afe.tmp")  # maybe a save in progress
+    other = board_path.with_name("~other.json.0badf00d.tmp")  # not ours
+    for path in (old, young, other):
+        path.write_text("{half a bo")
+    long_ago = old.stat().st_mtime - boardfile.STALE_TEMP - 1
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    store = BoardStore(board_path, alice, clock=clock)
+    store.add("Quotes")
+    assert not old.exists() and young.exists() and other.exists()
+
+
+def test_a_store_that_adopts_the_board_backs_up_under_its_id(
+    board_path: Path, alice: Identity, bob: Identity, clock: FrozenClock, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    mine = BoardStore(board_path, alice, clock=clock, backup_dir=folder)
+    theirs = BoardStore(board_path, bob, clock=clock, backup_dir=folder)  # both before the file
+    mine.add("Mine")
+    theirs.add("Theirs")  # its first save backs up the file mine wrote
+    assert [p.parent.name for p in theirs.backups.list()] == [mine.board_id]
+    assert [p.name for p in folder.iterdir()] == [mine.board_id]
