@@ -35,7 +35,9 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
             yield Static(Content(self.question), id="prompt-question")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Input(
+                self.value, placeholder=self.placeholder, id="prompt-input", select_on_focus=False
+            )
             yield Static(id="prompt-error")
             yield Static(Content("enter to save · escape to cancel"), id="prompt-hint")
 
