@@ -166,3 +166,22 @@ def test_state_of_another_board_is_ignored(board: BoardStore, tmp_path: Path):
     text = write_snapshot(board, "md", now=LATER).read_text()
     assert "No earlier snapshot: this is the first one." in text
     assert "Period: since 2026-11-23 14:05 UTC." in text  # the default week before LATER
+
+
+def test_readme_excerpt_is_real_output(board: BoardStore, clock: FrozenClock):
+    """The README's Markdown excerpt is this scenario's second snapshot, lines left out only."""
+    write_snapshot(board, "md", now=NOW)
+    clock.now = NOW + timedelta(days=2)
+    board.add("Quarterly VAT return", owner="Marie", hours_per_week=1)
+    board.move(IDS["orders"], "team-owned")
+    board.log(IDS["support"], "doubt", "Is Paul ready for the big accounts?")
+    board.archive(IDS["payroll"])
+    text = write_snapshot(board, "md", now=NOW + timedelta(days=3, hours=2)).read_text()
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    after = readme.split("An excerpt of a Markdown snapshot", 1)[1]
+    excerpt = after.split("```markdown\n", 1)[1].split("```", 1)[0]
+    assert excerpt.startswith("# Status snapshot: acme\n")
+    lines = text.splitlines()
+    position = 0
+    for line in excerpt.splitlines():
+        position = lines.index(line, position) + (1 if line else 0)
