@@ -69,7 +69,7 @@ class BoardScreen(Screen[None]):
                 tooltip="Move the card down in its column"),
         Binding("n", "new_card", "New", id="new-card", tooltip="New card in this column"),
         Binding("enter", "open_card", "Open", id="open-card",
-                tooltip="Open the card: standards, notes, decisions, log"),
+                tooltip="Open the card: standards, notes, log"),
         Binding("e", "rename", "Rename", show=False, id="rename", tooltip="Rename the card"),
         Binding("a", "archive", "Archive", show=False, id="archive",
                 tooltip="Archive the card (u brings it back)"),

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -50,15 +50,23 @@ class HelpScreen(ModalScreen[None]):
         self.sections = list(sections)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box"):
+        with Vertical(id="help-box"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
-            for title, rows in self.sections:
-                yield Static(Content.styled(title, "bold"), classes="help-heading")
-                width = max((len(keys) for keys, _ in rows), default=0) + 3
-                lines = [Content.assemble((keys.ljust(width), "bold"), what) for keys, what in rows]
-                yield Static(Content("\n").join(lines), classes="help-keys")
-            yield Static(Content.styled("Good to know", "bold"), classes="help-heading")
-            yield Static(Content("\n").join(Content(n) for n in NOTES), classes="help-keys")
+            with Horizontal(id="help-columns"):
+                first, rest = self.sections[:1], self.sections[1:]
+                with VerticalScroll(classes="help-column", id="help-left"):
+                    yield from self._sections(first)
+                with VerticalScroll(classes="help-column"):
+                    yield from self._sections(rest)
+                    yield Static(Content.styled("Good to know", "bold"), classes="help-heading")
+                    yield Static(Content("\n").join(Content(n) for n in NOTES), classes="help-keys")
+
+    def _sections(self, sections: Sequence[Section]) -> ComposeResult:
+        for title, rows in sections:
+            yield Static(Content.styled(title, "bold"), classes="help-heading")
+            width = max((len(keys) for keys, _ in rows), default=0) + 2
+            lines = [Content.assemble((keys.ljust(width), "bold"), what) for keys, what in rows]
+            yield Static(Content("\n").join(lines), classes="help-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)
