@@ -89,7 +89,7 @@ def validate(data: Any, path: Path) -> Record:
 
 
 def parse(text: str, path: Path) -> Record:
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole file)
         raise BoardError(f"{path} is empty: restore it from a backup or remove it to start anew")
     try:
         data = json.loads(text)
