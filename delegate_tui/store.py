@@ -88,6 +88,8 @@ class BoardStore:
         on_save_error: Callable[[str], None] | None = None,
     ) -> None:
         self.path = Path(path).expanduser().absolute()
+        if self.path.is_symlink():  # write where the link points, not over the link itself
+            self.path = self.path.resolve()
         self.identity = identity
         self.stamper = Stamper(identity, clock)
         self.on_save_error = on_save_error

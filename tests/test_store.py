@@ -486,3 +486,17 @@ def test_a_store_that_adopts_the_board_backs_up_under_its_id(
     theirs.add("Theirs")  # its first save backs up the file mine wrote
     assert [p.parent.name for p in theirs.backups.list()] == [mine.board_id]
     assert [p.name for p in folder.iterdir()] == [mine.board_id]
+
+
+def test_a_board_reached_through_a_symlink_stays_where_the_link_points(
+    tmp_path: Path, alice: Identity, clock: FrozenClock
+) -> None:
+    synced = tmp_path / "Sync"
+    synced.mkdir()
+    target = synced / "board.json"
+    BoardStore(target, alice, clock=clock).add("Invoicing")
+    link = tmp_path / "board.json"
+    link.symlink_to(target)
+    BoardStore(link, alice, clock=clock).add("Quotes")
+    assert link.is_symlink()
+    assert {c["title"] for c in on_disk(target)["cards"].values()} == {"Invoicing", "Quotes"}
