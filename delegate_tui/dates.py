@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
@@ -213,6 +214,7 @@ _EVERY_DAYS = re.compile(r"^every (?:(other|\d+ weeks? on) )?([a-z, ]+)$")
 MAX_INTERVAL = 366
 
 
+@lru_cache(maxsize=512)
 def parse_cadence(text: str) -> Cadence:
     """Read a check-in cadence such as 'every 2 weeks', 'every monday' or 'monthly'."""
     key = " ".join(clean_text(text).lower().replace("-", " ").split())

@@ -7,9 +7,10 @@ How each figure is computed is written down in the README ("Delegation insight")
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from delegate_tui.dates import next_checkin, parse_cadence
@@ -123,10 +124,17 @@ def priority(cards: Sequence[Card]) -> list[Card]:
 
 
 def _moment(text: str | None) -> datetime | None:
-    try:
-        return parse_time(text) if text else None
-    except ValueError:
+    """A stored timestamp (UTC, see records.format_time), or None if it is unreadable."""
+    if not text:
         return None
+    try:
+        moment = datetime.fromisoformat(text)  # fast path for the fixed-width stored format
+    except ValueError:
+        try:
+            return parse_time(text)
+        except ValueError:
+            return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def spans(card: Card, now: datetime) -> list[Span]:
@@ -213,17 +221,32 @@ def flow(
     starts = [known[c.id][0].start for c in cards]
     first = min(starts, default=now)
     count = min(max(weeks, 1) - 1, int((now - first) / WEEK))
+    moments = [now - back * WEEK for back in range(count, -1, -1)]
+    # Each span covers the points from its start to the next span's start: add it to that
+    # run of points as +1 where the run begins and -1 where it ends, then sum along.
+    steps = {stage: [0] * (len(moments) + 1) for stage in STAGES}
+    hour_steps = {stage: [0.0] * (len(moments) + 1) for stage in STAGES}
+    for card in cards:
+        card_spans = known[card.id]
+        for index, span in enumerate(card_spans):
+            if span.stage not in steps:
+                continue
+            begin = bisect_left(moments, span.start)
+            later = index + 1 < len(card_spans)
+            end = bisect_left(moments, card_spans[index + 1].start) if later else len(moments)
+            if begin < end:
+                steps[span.stage][begin] += 1
+                steps[span.stage][end] -= 1
+                hour_steps[span.stage][begin] += card.hours_per_week
+                hour_steps[span.stage][end] -= card.hours_per_week
     points = []
-    for back in range(count, -1, -1):
-        at = now - back * WEEK
-        counts = dict.fromkeys(STAGES, 0)
-        hours = dict.fromkeys(STAGES, 0.0)
-        for card in cards:
-            stage = stage_at(known[card.id], at)
-            if stage in counts:
-                counts[stage] += 1
-                hours[stage] = round(hours[stage] + card.hours_per_week, 2)
-        points.append(FlowPoint(at, counts, hours))
+    counts = dict.fromkeys(STAGES, 0)
+    hours = dict.fromkeys(STAGES, 0.0)
+    for index, at in enumerate(moments):
+        for stage in STAGES:
+            counts[stage] += steps[stage][index]
+            hours[stage] += hour_steps[stage][index]
+        points.append(FlowPoint(at, dict(counts), {s: round(h, 2) + 0.0 for s, h in hours.items()}))
     return points
 
 

@@ -314,3 +314,39 @@ def test_the_stage_field_wins_over_a_history_that_disagrees() -> None:
         ("only-me", 3.0),
         ("team-owned", 2.0),
     ]
+
+
+moved_cards = st.builds(
+    lambda i, moves, hours: Card(
+        id=f"c{i}",
+        title=f"Card {i}",
+        stage=moves[-1][1],
+        hours_per_week=float(hours),
+        created_at=format_time(NOW - timedelta(hours=moves[0][0])),
+        history=[
+            StageChange(f"h{i}-{n}", format_time(NOW - timedelta(hours=back)), None, stage)
+            for n, (back, stage) in enumerate(moves)
+        ],
+    ),
+    st.integers(0, 10**6),
+    st.lists(
+        st.tuples(st.integers(0, 24 * 200), st.sampled_from(STAGES)), min_size=1, max_size=6
+    ).map(lambda moves: sorted(moves, reverse=True)),
+    st.integers(0, 40),
+)
+
+
+@given(st.lists(moved_cards, max_size=20, unique_by=lambda c: c.id), st.integers(1, 30))
+def test_flow_matches_asking_each_card_its_stage_at_each_point(
+    cards: list[Card], weeks: int
+) -> None:
+    points = insight.flow(cards, NOW, weeks)
+    assert len(points) <= weeks and points[-1].at == NOW
+    for point in points:
+        stages = [insight.stage_at(insight.spans(c, NOW), point.at) for c in cards]
+        assert point.counts == {s: stages.count(s) for s in STAGES}
+        expected = {
+            s: sum(c.hours_per_week for c, st_ in zip(cards, stages, strict=True) if st_ == s)
+            for s in STAGES
+        }
+        assert point.hours == pytest.approx(expected)
