@@ -10,6 +10,7 @@ from typing import Any
 
 from delegate_tui.csv_import import read_rows
 from delegate_tui.dates import parse_checkin, parse_when
+from delegate_tui.insight import card_checkin
 from delegate_tui.model import (
     LOG_KINDS,
     STAGE_LABELS,
@@ -91,9 +92,12 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
     if card.provider:
         print(f"  provider     confidentiality: {t(card.confidentiality) or '-'}")
         print(f"               reporting: {t(card.reporting) or '-'}")
-    if card.checkin:
-        last = (card.checked_in_at or "-")[:10]
-        print(f"  check-ins    {t(card.checkin)}, last {last}")
+    check = card_checkin(card, store.stamper.clock())
+    if check:
+        late = " (overdue)" if check.overdue else ""
+        print(
+            f"  check-ins    {t(card.checkin)}, last {check.last:%Y-%m-%d}, next {check.next:%Y-%m-%d}{late}"
+        )
     if card.archived_at:
         print(f"  archived     {card.archived_at[:10]}")
     if card.description:

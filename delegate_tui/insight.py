@@ -190,23 +190,29 @@ def delegating_ages(
     return sorted(ages, key=lambda pair: -pair[1])
 
 
-def checkins(cards: Sequence[Card], now: datetime, known: SpansById | None = None) -> list[CheckIn]:
-    """Every card with a readable cadence, soonest (most overdue) first.
+def card_checkin(
+    card: Card, now: datetime, card_spans: Sequence[Span] | None = None
+) -> CheckIn | None:
+    """The card's next check-in, or None without a readable cadence.
 
     The last check-in is the one recorded on the card, else when the card entered its stage.
     """
+    if not card.checkin:
+        return None
+    try:
+        cadence = parse_cadence(card.checkin)
+    except ValueError:
+        return None  # a cadence a newer version or a hand edit wrote; shown nowhere
+    card_spans = card_spans or spans(card, now)
+    last = _moment(card.checked_in_at) or card_spans[-1].start
+    following = next_checkin(cadence, last, now)
+    return CheckIn(card, card.checkin, last, following, following <= now)
+
+
+def checkins(cards: Sequence[Card], now: datetime, known: SpansById | None = None) -> list[CheckIn]:
+    """Every card with a readable cadence, soonest (most overdue) first."""
     known = known or all_spans(cards, now)
-    found = []
-    for card in cards:
-        if not card.checkin:
-            continue
-        try:
-            cadence = parse_cadence(card.checkin)
-        except ValueError:
-            continue  # a cadence a newer version or a hand edit wrote; shown nowhere
-        last = _moment(card.checked_in_at) or known[card.id][-1].start
-        following = next_checkin(cadence, last, now)
-        found.append(CheckIn(card, card.checkin, last, following, following <= now))
+    found = [check for c in cards if (check := card_checkin(c, now, known[c.id]))]
     return sorted(found, key=lambda c: c.next)
 
 

@@ -158,3 +158,10 @@ def test_checked_in_relative_to_now(board_path: Path, alice, clock: FrozenClock)
     args = cli.build_parser().parse_args(["edit", card.id, "--checked-in", "3 days ago"])
     assert cards_cli.cmd_edit(args, store) == 0
     assert store.card(card.id).checked_in_at == format_time(START - timedelta(days=3))
+
+
+def test_show_gives_the_next_checkin(run_cli) -> None:
+    card = json.loads(run_cli("add", "Bookkeeping", "--json").out)
+    run_cli("edit", card["id"][:6], "--checkin", "weekly", "--checked-in", "2020-01-06")
+    shown = run_cli("show", card["id"][:6]).out
+    assert "check-ins    weekly, last 2020-01-06, next 2020-01-13 (overdue)" in shown
