@@ -105,13 +105,20 @@ def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
     """Read and validate the board, retrying briefly while a sync tool swaps the file."""
     delay = 0.05
     for attempt in range(retries + 1):
+        bad: BoardError | None = None  # the file read whole but is not a board
+        after = None
         try:
             before = signature(path)
             text = path.read_text(encoding="utf-8")
             after = signature(path)
             if before != after or after is None:
                 raise BoardError(f"{path} changed while it was read")
-            return parse(text, path), after
+            try:
+                return parse(text, path), after
+            except BoardError as exc:
+                bad = exc
+                if attempt == retries:
+                    raise
         except FileNotFoundError:
             if attempt == retries:
                 raise BoardError(f"{path} is missing") from None
@@ -127,6 +134,8 @@ def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
                 raise
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
+        if bad is not None and signature(path) == after:
+            raise bad  # the file stood still: it is really broken, not half-swapped
     raise AssertionError("unreachable")
 
 
