@@ -184,10 +184,14 @@ class Snapshot:
 
 
 def _moment(text: str | None, zone: Any) -> datetime | None:
+    """A stored UTC time in `zone` (None if unreadable); fromisoformat is 10x strptime."""
     try:
-        return parse_time(text).astimezone(zone) if text else None
-    except ValueError:
+        moment = datetime.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
         return None
+    if moment is None or moment.tzinfo is None:
+        return None
+    return moment.astimezone(zone)
 
 
 def build_snapshot(
