@@ -1,0 +1,188 @@
+"""The merge of board states is a join: commutative, associative, idempotent, and it loses no
+edit that was not replaced by a newer one.
+
+Boards are made the way they are in real life: copies of one base board, each changed by a
+random sequence of real record operations (edits, moves, log entries, notes, deletions) from
+its own identity and frozen clock. Clocks often stand still, so stamps tie across devices."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from delegate_tui.boardfile import CARDS, new_state
+from delegate_tui.merge import _stamp_key, merge_boards
+from delegate_tui.model import STAGES
+from delegate_tui.records import (
+    Identity,
+    Record,
+    Stamper,
+    add_item,
+    append_entry,
+    new_card,
+    set_fields,
+    set_item_fields,
+)
+from tests.conftest import FrozenClock
+
+PEOPLE = [Identity("ann", "dev-a"), Identity("ben", "dev-b"), Identity("cat", "dev-c")]
+OPS = (
+    "title",
+    "owner",
+    "hours",
+    "move",
+    "log",
+    "add_note",
+    "edit_note",
+    "delete_note",
+    "delete_card",
+    "archive",
+    "add_card",
+)
+
+operation = st.tuples(
+    st.sampled_from(OPS),
+    st.integers(0, 3),  # which card
+    st.integers(0, 5),  # an argument: a value, a stage, which note
+    st.sampled_from([0, 0, 1, 2]),  # seconds the clock moves first (0: stamps tie)
+)
+operations = st.lists(operation, max_size=12)
+SETTINGS = settings(max_examples=100, deadline=None)
+
+
+def base_board() -> Record:
+    state = new_state("board", board_id="board-1")
+    stamper = Stamper(Identity("lead", "dev-0"), FrozenClock())
+    for n in range(4):
+        record = new_card({"title": f"Card {n}", "stage": STAGES[n % 3]}, stamper, f"card-{n}")
+        state[CARDS][record["id"]] = record
+    return state
+
+
+BASE = base_board()
+
+
+def apply(ops: list[tuple[str, int, int, int]], who: Identity) -> Record:
+    """A copy of the base board after `who` made `ops`."""
+    state = copy.deepcopy(BASE)
+    clock = FrozenClock()
+    stamper = Stamper(who, clock)
+    for op, card, arg, seconds in ops:
+        clock.advance(seconds=seconds)
+        cards = state[CARDS]
+        record = cards[sorted(cards)[card % len(cards)]]
+        notes = sorted(record.get("notes", {}))
+        if op == "title":
+            set_fields(record, {"title": f"{who.user} title {arg}"}, stamper)
+        elif op == "owner":
+            set_fields(record, {"owner": f"{who.user}-{arg}"}, stamper)
+        elif op == "hours":
+            set_fields(record, {"hours_per_week": float(arg)}, stamper)
+        elif op == "move" and record["stage"] != STAGES[arg % 3]:
+            before = record["stage"]
+            set_fields(record, {"stage": STAGES[arg % 3]}, stamper)
+            append_entry(record, "history", {"from": before, "to": STAGES[arg % 3]}, stamper)
+        elif op == "log":
+            append_entry(record, "log", {"kind": "doubt", "text": f"{who.user} {arg}"}, stamper)
+        elif op == "add_note":
+            add_item(record, "notes", {"text": f"{who.user} note {arg}"}, stamper)
+        elif op == "edit_note" and notes:
+            note = notes[arg % len(notes)]
+            set_item_fields(record, "notes", note, {"text": f"{who.user} edit {arg}"}, stamper)
+        elif op == "delete_note" and notes:
+            note = notes[arg % len(notes)]
+            set_item_fields(record, "notes", note, {"deleted_at": stamper.at()}, stamper)
+        elif op == "delete_card":
+            set_fields(record, {"deleted_at": stamper.at()}, stamper)
+        elif op == "archive":
+            set_fields(record, {"archived_at": stamper.at()}, stamper)
+        elif op == "add_card":
+            fresh = new_card({"title": f"{who.user} card {arg}"}, stamper)
+            cards[fresh["id"]] = fresh
+    return state
+
+
+def sides(count: int) -> st.SearchStrategy[list[Record]]:
+    return st.tuples(*[operations] * count).map(
+        lambda all_ops: [apply(ops, PEOPLE[i]) for i, ops in enumerate(all_ops)]
+    )
+
+
+def stamped_values(record: Record) -> dict[tuple[str, ...], tuple[Any, Any]]:
+    """Every stamped value of a card, with its stamp, keyed by where it sits."""
+    found = {("", k): (record.get(k), s) for k, s in record.get("_stamps", {}).items()}
+    for name in ("standards", "notes", "decisions"):
+        for item_id, item in record.get(name, {}).items():
+            for k, s in item.get("_stamps", {}).items():
+                found[(name, item_id, k)] = (item.get(k), s)
+    return found
+
+
+@SETTINGS
+@given(sides(2))
+def test_merge_is_commutative(boards: list[Record]) -> None:
+    a, b = boards
+    assert merge_boards(a, b) == merge_boards(b, a)
+
+
+@SETTINGS
+@given(sides(3))
+def test_merge_is_associative(boards: list[Record]) -> None:
+    a, b, c = boards
+    assert merge_boards(merge_boards(a, b), c) == merge_boards(a, merge_boards(b, c))
+
+
+@SETTINGS
+@given(sides(2))
+def test_merge_is_idempotent(boards: list[Record]) -> None:
+    a, b = boards
+    assert merge_boards(a, a) == a
+    both = merge_boards(a, b)
+    assert merge_boards(both, b) == both
+    assert merge_boards(both, a) == both
+
+
+@SETTINGS
+@given(sides(3))
+def test_no_edit_is_lost_unless_a_newer_one_replaced_it(boards: list[Record]) -> None:
+    result = merge_boards(merge_boards(boards[0], boards[1]), boards[2])
+    for side in boards:
+        for card_id, record in side[CARDS].items():
+            merged = result[CARDS][card_id]
+            kept = stamped_values(merged)
+            for where, (value, stamp) in stamped_values(record).items():
+                new_value, new_stamp = kept[where]
+                assert _stamp_key(new_stamp) >= _stamp_key(stamp), (card_id, where)
+                if new_stamp == stamp:
+                    assert new_value == value, (card_id, where)
+            for name in ("log", "history"):
+                for entry_id, entry in record.get(name, {}).items():
+                    assert merged[name][entry_id] == entry
+
+
+@SETTINGS
+@given(sides(2))
+def test_an_older_copy_never_undoes_a_deletion(boards: list[Record]) -> None:
+    for side in boards:
+        for other in (BASE, *boards):
+            result = merge_boards(other, side)
+            for card_id, record in side[CARDS].items():
+                if record.get("deleted_at"):
+                    assert result[CARDS][card_id]["deleted_at"], card_id
+                for note_id, note in record.get("notes", {}).items():
+                    if note.get("deleted_at"):
+                        assert result[CARDS][card_id]["notes"][note_id]["deleted_at"]
+
+
+@SETTINGS
+@given(sides(3))
+def test_stage_history_is_the_union_of_both(boards: list[Record]) -> None:
+    result = merge_boards(merge_boards(boards[0], boards[1]), boards[2])
+    for card_id, merged in result[CARDS].items():
+        expected: set[str] = set()
+        for side in boards:
+            expected |= set(side[CARDS].get(card_id, {}).get("history", {}))
+        assert set(merged["history"]) == expected
