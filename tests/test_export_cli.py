@@ -95,20 +95,22 @@ def test_the_real_command_writes_and_prints_the_path(board, run_cli, board_path)
         (["--since", "in 2 weeks"], "delegate: the period would start after now"),
         (["--out", "missing/s.md"], "delegate: folder "),
         (["--out", "board.json"], "is the board file itself: choose another --out"),
+        (["--out", "other.json"], "other.json is a delegate board: choose another --out"),
     ],
 )
 def test_bad_input_is_one_line_exit_1_and_nothing_written(
     board, run_cli, board_path, monkeypatch, args: list[str], message: str
 ):
     monkeypatch.chdir(board_path.parent)
-    before = file_hash(board_path)
+    other = build_board(board_path.parent / "other.json").path
+    before, other_before = file_hash(board_path), file_hash(other)
     listing = sorted(p.name for p in board_path.parent.iterdir())
     result = run_cli("export", *args)
     assert result.code == 1
     assert result.out == ""
     assert result.err.count("\n") == 1 and "Traceback" not in result.err
     assert message in result.err
-    assert file_hash(board_path) == before
+    assert (file_hash(board_path), file_hash(other)) == (before, other_before)
     assert sorted(p.name for p in board_path.parent.iterdir()) == listing
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from delegate_tui.boardfile import BoardError, write_atomic
+from delegate_tui.boardfile import BoardError, read_board, write_atomic
 from delegate_tui.export import csv, html, markdown, wording
 from delegate_tui.export import json as json_format
 from delegate_tui.export.snapshot import Previous, Snapshot, build_snapshot
@@ -107,7 +107,18 @@ def target_path(store: BoardStore, fmt: str, out: str | Path | None, now: dateti
         raise ValidationError(f"{path} is not a regular file: choose another --out")
     if path.resolve() == store.path.resolve():
         raise ValidationError(f"{path} is the board file itself: choose another --out")
+    if path.is_file() and _is_board(path):
+        raise ValidationError(f"{path} is a delegate board: choose another --out")
     return path
+
+
+def _is_board(path: Path) -> bool:
+    """Whether a file is a delegate board (a snapshot must never overwrite one)."""
+    try:
+        read_board(path)
+    except BoardError:
+        return False
+    return True
 
 
 def make_snapshot(
