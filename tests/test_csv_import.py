@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from delegate_tui.csv_import import COLUMNS, parse_rows, read_rows
@@ -148,6 +148,7 @@ rows = st.fixed_dictionaries(
 )
 
 
+@settings(deadline=None)  # writes a file when bom is drawn: no timing limit on a busy disk
 @given(
     st.lists(rows, min_size=1, max_size=8),
     st.sampled_from([",", ";", "\t"]),
