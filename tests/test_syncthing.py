@@ -82,7 +82,7 @@ class Node:
         )
         self.device_id = ET.parse(self.home / "config.xml").getroot().find("device").get("id")  # type: ignore[union-attr]
 
-    def configure(self, other: Node) -> None:
+    def configure(self, other: Node, redial: int) -> None:
         path = self.home / "config.xml"
         tree = ET.parse(path)
         root = tree.getroot()
@@ -105,7 +105,7 @@ class Node:
             "autoUpgradeIntervalH": "0",
             "startBrowser": "false",
             "announceLANAddresses": "false",
-            "reconnectionIntervalS": "1",
+            "reconnectionIntervalS": str(redial),
         }
         for key, value in settings.items():
             element = options.find(key)
@@ -217,11 +217,15 @@ def machines(tmp_path: Path) -> Iterator[tuple[Node, Node]]:
         Node(tmp_path, "ann", (ports[0], ports[1])),
         Node(tmp_path, "ben", (ports[2], ports[3])),
     )
-    ann.configure(ben)
-    ben.configure(ann)
+    # When both devices dial each other at the same moment, Syncthing 1.19 can stall both
+    # connections until its 20 s Hello timeout. So ann dials (often) and ben waits for her:
+    # ben starts first, and ann is started once ben listens.
+    ann.configure(ben, redial=1)
+    ben.configure(ann, redial=600)
     try:
-        ann.start()
         ben.start()
+        wait_for("ben's Syncthing", ben.responds, time.monotonic() + 30)
+        ann.start()
         yield ann, ben
     finally:
         ann.stop()
@@ -244,17 +248,16 @@ def holds_every_edit(cards: dict[str, Any], invoicing: str, quotes: str) -> bool
 
 
 def connect(ann: Node, ben: Node, until: float) -> None:
-    """Wait until the two devices are connected, nudging the dialers if it takes long."""
-    nudge = time.monotonic() + 8.0
+    """Wait until the two devices are connected; if a handshake stalls, ann dials again."""
+    nudge = time.monotonic() + 22.0  # past Syncthing's 20 s Hello timeout
     while not (ann.connected_to(ben) and ben.connected_to(ann)):
         if time.monotonic() > until:
             raise AssertionError("the devices never connected")
         if time.monotonic() > nudge:  # resuming a device makes Syncthing dial it at once
-            for node, other in ((ann, ben), (ben, ann)):
-                node.api("POST", f"/rest/system/pause?device={other.device_id}")
-                node.api("POST", f"/rest/system/resume?device={other.device_id}")
-            print(f"{time.monotonic() - START:6.2f}s  nudged the dialers")
-            nudge = time.monotonic() + 8.0
+            ann.api("POST", f"/rest/system/pause?device={ben.device_id}")
+            ann.api("POST", f"/rest/system/resume?device={ben.device_id}")
+            print(f"{time.monotonic() - START:6.2f}s  ann dials again")
+            nudge = time.monotonic() + 22.0
         time.sleep(0.2)
 
 
