@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from delegate_tui import config
 from delegate_tui.boardfile import BoardError
-from delegate_tui.merge import MergeError
+from delegate_tui.merge import Changes, MergeError
 from delegate_tui.records import Clock, Identity, utc_now
 from delegate_tui.screens.board import BoardScreen
 from delegate_tui.screens.card import CardScreen
@@ -96,10 +96,12 @@ class DelegateApp(App[None]):
 
     # ------------------------------------------------------------ keys everywhere
 
-    def refresh_views(self, keep: str | None = None) -> None:
-        """Redraw every open screen that shows the board (after undo, redo, reload)."""
+    def refresh_views(self, keep: str | None = None, changed: Iterable[str] | None = None) -> None:
+        """Redraw every open screen that shows the board (after undo, redo, reload, edits)."""
         for screen in self.screen_stack:
-            if isinstance(screen, BoardScreen | CardScreen):
+            if isinstance(screen, BoardScreen):
+                screen.refresh_view(keep, changed)
+            elif isinstance(screen, CardScreen):
                 screen.refresh_view(keep)
 
     def action_undo(self) -> None:
@@ -107,7 +109,7 @@ class DelegateApp(App[None]):
         if step is None:
             self.notify("Nothing to undo")
             return
-        self.refresh_views(step.cards[0][0])
+        self.refresh_views(step.cards[0][0], [c[0] for c in step.cards])
         self.notify(f"Undone: {step.label} (ctrl+r redoes it)", markup=False)
 
     def action_redo(self) -> None:
@@ -115,7 +117,7 @@ class DelegateApp(App[None]):
         if step is None:
             self.notify("Nothing to redo")
             return
-        self.refresh_views(step.cards[0][0])
+        self.refresh_views(step.cards[0][0], [c[0] for c in step.cards])
         self.notify(f"Redone: {step.label}", markup=False)
 
     def key_sections(self) -> list[Section]:
@@ -161,21 +163,21 @@ class DelegateApp(App[None]):
 
     def _reload(self) -> None:
         """In a thread: take in changes others made to the file."""
+        changes, problem, titles = None, "", {}
         try:
-            changed, problem = self.store.reload(), ""
+            changes = self.store.reload()
+            titles = {c.id: c.title for c in self.store.all_cards() if c.id in changes}
         except (BoardError, MergeError) as exc:
-            changed, problem = set(), str(exc)
-        users = sorted({self.store.who_changed(i) for i in changed} - {""})
+            problem = str(exc)
         with contextlib.suppress(RuntimeError):  # the app is closing
-            self.call_from_thread(self._reloaded, len(changed), users, problem)
+            self.call_from_thread(self._reloaded, changes, titles, problem)
 
-    def _reloaded(self, count: int, users: list[str], problem: str) -> None:
+    def _reloaded(self, changes: Changes | None, titles: dict[str, str], problem: str) -> None:
         self._reloading = False
         if problem:
             self.notify(
                 f"Could not read outside changes: {problem}", severity="warning", markup=False
             )
-        if count:
-            self.refresh_views()
-            who = ", ".join(users) or "someone"
-            self.notify(f"{count} card{'s' if count != 1 else ''} changed by {who}", markup=False)
+        if changes:
+            self.refresh_views(changed=list(changes))
+            self.notify(changes.summary(titles), markup=False)

@@ -6,6 +6,7 @@ screen then redraws from the store. Nothing here waits for the disk.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -13,13 +14,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from delegate_tui.model import STAGE_LABELS, STAGES, Card, clean_text, next_stage, parse_title
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.confirm import ConfirmScreen
 from delegate_tui.screens.prompt import PromptScreen
-from delegate_tui.widgets.column import Column
+from delegate_tui.stage_lists import StageLists
+from delegate_tui.widgets.column import Column, StageHead
 
 if TYPE_CHECKING:
     from delegate_tui.app import DelegateApp
@@ -50,6 +52,7 @@ class BoardScreen(Screen[None]):
     """The board: one column per stage."""
 
     CSS_PATH = "board.tcss"
+    AUTO_FOCUS = ""  # the screen itself has the keys; the filter box takes focus only on /
     BINDINGS = [
         Binding("left,h", "column(-1)", "Previous column", show=False, id="column-left"),
         Binding("right,l", "column(1)", "Next column", show=False, id="column-right"),
@@ -81,7 +84,9 @@ class BoardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.query_text = ""
-        self._column: Column | None = None
+        self.lists = StageLists(self.board.store)
+        self.active = 0
+        """Index of the column the keys act on (columns never take the focus)."""
 
     @property
     def board(self) -> DelegateApp:
@@ -92,7 +97,7 @@ class BoardScreen(Screen[None]):
         with Horizontal(id="stages"):
             for stage in STAGES:
                 with Vertical(classes=f"stage stage-{stage}"):
-                    yield Static(id=f"head-{stage}", classes="stage-head")
+                    yield StageHead(id=f"head-{stage}", classes="stage-head")
                     yield Column(stage, id=f"column-{stage}")
         yield Input(placeholder="Filter by title, owner or notes", id="filter")
         yield Footer()
@@ -100,9 +105,8 @@ class BoardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = clean_text(self.board.store.name)
         self.refresh_view()
-        first = next((c for c in self.columns if c.cards), self.columns[0])
-        self._column = first
-        first.focus()
+        columns = self.columns
+        self.activate(next((i for i, c in enumerate(columns) if c.cards), 0))
 
     # ------------------------------------------------------------ reading the board
 
@@ -112,22 +116,34 @@ class BoardScreen(Screen[None]):
 
     @property
     def column(self) -> Column:
-        """The column the keys act on: the focused one, else the last one focused."""
-        if isinstance(self.focused, Column):
-            self._column = self.focused
-        return self._column or self.columns[0]
+        """The column the keys act on."""
+        return self.columns[self.active]
+
+    def activate(self, index: int) -> None:
+        self.active = index
+        for n, column in enumerate(self.columns):
+            column.set_active(n == index)
+
+    def on_column_picked(self, event: Column.Picked) -> None:
+        self.activate(self.columns.index(event.column))
+        self.set_focus(None)
 
     @property
     def current(self) -> Card | None:
         return self.column.current
 
-    def refresh_view(self, keep: str | None = None) -> None:
-        """Redraw from the store, keeping the selection on card `keep` (else the same card)."""
-        keep = keep or (self.current.id if self._column and self.current else None)
+    def refresh_view(self, keep: str | None = None, changed: Iterable[str] | None = None) -> None:
+        """Redraw, keeping the selection on card `keep` (else on the same card).
+
+        `changed` names the cards that changed (only they are read again); None reads all.
+        """
+        keep = keep or (self.current.id if self.current else None)
         now = self.board.clock()
-        by_stage: dict[str, list[Card]] = {s: [] for s in STAGES}
-        for card in self.board.store.cards():
-            by_stage.setdefault(card.stage, []).append(card)
+        if changed is None:
+            self.lists.load()
+        else:
+            self.lists.update(changed)
+        by_stage = self.lists.by_stage
         query = self.query_text.strip().lower()
         for column in self.columns:
             every = by_stage[column.stage]
@@ -138,20 +154,19 @@ class BoardScreen(Screen[None]):
             head = Content.assemble(
                 (STAGE_LABELS[column.stage], "bold"), f"  {count} cards · {hours:g} h/wk"
             )
-            self.query_one(f"#head-{column.stage}", Static).update(head)
-        home = next((c for c in self.columns if keep and c.current and c.current.id == keep), None)
-        if home is not None and home is not self._column and self._column is not None:
-            self._column = home
-            if self.focused is None or isinstance(self.focused, Column):
-                home.focus()
+            self.query_one(f"#head-{column.stage}", StageHead).show(head)
+        homes = [
+            i for i, c in enumerate(self.columns) if keep and c.current and c.current.id == keep
+        ]
+        if homes and homes[0] != self.active:
+            self.activate(homes[0])  # the card moved: the keys follow it
 
     # ------------------------------------------------------------ moving around
 
     def action_column(self, step: int) -> None:
-        columns = self.columns
-        index = columns.index(self.column) + step
-        if 0 <= index < len(columns):
-            columns[index].focus()
+        index = self.active + step
+        if 0 <= index < len(self.columns):
+            self.activate(index)
 
     def action_cursor(self, step: int) -> None:
         self.column.select(self.column.index + step)
@@ -186,13 +201,13 @@ class BoardScreen(Screen[None]):
     def _move(self, card_id: str, stage: str) -> None:
         store = self.board.store
         self.board.history.change("move", [card_id], lambda: store.move(card_id, stage))
-        self.refresh_view(keep=card_id)
+        self.refresh_view(card_id, [card_id])
 
     def action_reorder(self, step: int) -> None:
         card = self.current
         if card is None:
             return
-        column = [c for c in self.board.store.cards() if c.stage == card.stage]
+        column = self.lists.by_stage[card.stage]
         index = next(i for i, c in enumerate(column) if c.id == card.id)
         if not 0 <= index + step < len(column):
             return
@@ -201,7 +216,7 @@ class BoardScreen(Screen[None]):
         self.board.history.change(
             "reorder", [card.id, other.id], lambda: store.reorder(card.id, step)
         )
-        self.refresh_view(keep=card.id)
+        self.refresh_view(card.id, [card.id, other.id])
 
     def action_new_card(self) -> None:
         stage = self.column.stage
@@ -215,13 +230,13 @@ class BoardScreen(Screen[None]):
     def _add(self, stage: str, title: str) -> None:
         card = self.board.store.add(parse_title(title), stage)
         self.board.history.added("new card", card.id)
-        self.refresh_view(keep=card.id)
+        self.refresh_view(card.id, [card.id])
 
     def action_open_card(self) -> None:
         card = self.current
         if card is not None:
             screen = CardScreen(card.id)
-            self.app.push_screen(screen, lambda _: self.refresh_view(keep=card.id))
+            self.app.push_screen(screen, lambda _: self.refresh_view(card.id, [card.id]))
 
     def action_rename(self) -> None:
         card = self.current
@@ -235,7 +250,7 @@ class BoardScreen(Screen[None]):
         self.board.history.change(
             "rename", [card_id], lambda: store.edit(card_id, title=parse_title(title))
         )
-        self.refresh_view(keep=card_id)
+        self.refresh_view(card_id, [card_id])
 
     def action_archive(self) -> None:
         card = self.current
@@ -243,7 +258,7 @@ class BoardScreen(Screen[None]):
             return
         store = self.board.store
         self.board.history.change("archive", [card.id], lambda: store.archive(card.id))
-        self.refresh_view()
+        self.refresh_view(changed=[card.id])
         self.notify(
             f"Archived {quoted(card)}. u brings it back; 'delegate list --archived' lists "
             "archived cards.",
@@ -260,11 +275,11 @@ class BoardScreen(Screen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
             self.query_text = event.value
-            self.refresh_view()
+            self.refresh_view(changed=())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
-            self.column.focus()
+            self.set_focus(None)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
@@ -273,5 +288,5 @@ class BoardScreen(Screen[None]):
         box.value = ""
         box.display = False
         self.query_text = ""
-        self.refresh_view()
-        self.column.focus()
+        self.refresh_view(changed=())
+        self.set_focus(None)

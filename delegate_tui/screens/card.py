@@ -219,7 +219,7 @@ class CardScreen(Screen[None]):
     def _change(self, label: str, apply: Callable[[], object], keep: str | None = None) -> None:
         """Run one change of this card through the undo history, then redraw."""
         self.board.history.change(label, [self.card_id], apply)
-        self.board.refresh_views(self.card_id)
+        self.board.refresh_views(self.card_id, [self.card_id])
         self.refresh_view(keep)
 
     async def _ask(
@@ -252,7 +252,7 @@ class CardScreen(Screen[None]):
             )
             if kind and text:
                 entry = store.log(card_id, kind, parse_text(text))
-                self.board.refresh_views(card_id)
+                self.board.refresh_views(card_id, [card_id])
                 self.refresh_view(entry)
                 self.notify("Logged. Log entries are kept for good: undo does not remove them.")
             return

@@ -9,9 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual import events
+from textual.content import Content
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from delegate_tui.model import Card
 from delegate_tui.records import utc_now
@@ -19,9 +22,27 @@ from delegate_tui.widgets.card_lines import CARD_HEIGHT, CardStyles, render_card
 
 Cached = tuple[Card, int, str, list[Strip]]
 
+MAX_CACHED = 500
+"""Cards whose lines a column keeps; past that the cache starts again."""
 
-class Column(ScrollView, can_focus=True, inherit_bindings=False):
-    """The cards of one stage, with a selection the board's keys move."""
+STALE_AFTER = 60.0
+"""Seconds after which cached card lines are redrawn (for 'time in stage' and the marker)."""
+
+
+class Column(ScrollView, can_focus=False, inherit_bindings=False):
+    """The cards of one stage, with a selection the board's keys move.
+
+    Columns never take the focus: the board screen has the keys and tells one column it is
+    active. Moving between columns then restyles nothing, which keeps keystrokes quick.
+    """
+
+    class Picked(Message):
+        """A card (or the empty part of a column) was clicked."""
+
+        def __init__(self, column: Column, index: int) -> None:
+            super().__init__()
+            self.column = column
+            self.index = index
 
     COMPONENT_CLASSES = {
         "column--card",
@@ -42,6 +63,8 @@ class Column(ScrollView, can_focus=True, inherit_bindings=False):
         self.cards: list[Card] = []
         self.index = 0
         self.now = utc_now()
+        self.active = False
+        self.selected_id: str | None = None
         self._cache: dict[str, Cached] = {}
         self._styles: CardStyles | None = None
 
@@ -50,24 +73,56 @@ class Column(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def current(self) -> Card | None:
         """The selected card, if the column has any."""
-        return self.cards[self.index] if self.cards else None
+        return self.cards[self.index] if 0 <= self.index < len(self.cards) else None
 
     def show(self, cards: list[Card], now: datetime, keep: str | None = None) -> None:
-        """Show `cards`, keeping the selection on card `keep` (else on the selected card)."""
-        wanted = [i for i in (keep, self.current.id if self.current else None) if i]
-        if now != self.now:
+        """Show `cards`, keeping the selection on card `keep` (else on the selected card).
+
+        Only the card rows that look different are redrawn.
+        """
+        before = self._view()
+        wanted = [i for i in (keep, self.selected_id) if i]
+        if abs((now - self.now).total_seconds()) >= STALE_AFTER:
+            self._cache.clear()  # ages and the recent-log marker may read differently now
+            self.now = now
+            before = []
+        self.cards = list(cards)
+        index = self.index
+        if wanted and not (self.current and self.current.id == wanted[0]):
+            ids = {c.id: i for i, c in enumerate(self.cards)}
+            index = next((ids[i] for i in wanted if i in ids), index)
+        self.index = max(0, min(index, len(self.cards) - 1))
+        self.selected_id = self.current.id if self.current else None
+        if len(self._cache) > MAX_CACHED:
             self._cache.clear()
-        self.now = now
-        self.cards = cards
-        ids = {c.id: i for i, c in enumerate(cards)} if wanted else {}
-        found = next((ids[i] for i in wanted if i in ids), None)
-        if found is not None:
-            self.index = found
-        self.index = max(0, min(self.index, len(cards) - 1))
-        self._cache = {c.id: self._cache[c.id] for c in cards if c.id in self._cache}
         self._set_height()
-        self.refresh()
+        self._redraw(before)
+
+    def _view(self) -> list[tuple[Card | None, str]]:
+        """What each card row on screen shows: the card and its state."""
+        first = int(self.scroll_offset.y) // CARD_HEIGHT
+        rows = self.size.height // CARD_HEIGHT + 2
+        return [(self._card_at(i), self._state(i)) for i in range(first, first + rows)]
+
+    def _card_at(self, index: int) -> Card | None:
+        return self.cards[index] if 0 <= index < len(self.cards) else None
+
+    def _state(self, index: int) -> str:
+        if index != self.index:
+            return "plain"
+        return "selected" if self.active else "cursor"
+
+    def _redraw(self, before: list[tuple[Card | None, str]]) -> None:
+        """Scroll to the selection; redraw the rows that changed (all of them after a scroll)."""
+        scrolled = int(self.scroll_offset.y)
         self.scroll_to_selection()
+        if int(self.scroll_offset.y) != scrolled or not before:
+            self.refresh()
+            return
+        first = scrolled // CARD_HEIGHT
+        for n, (was, now) in enumerate(zip(before, self._view(), strict=True)):
+            if was[0] is not now[0] or was[1] != now[1]:
+                self.refresh_lines((first + n) * CARD_HEIGHT, CARD_HEIGHT)
 
     def index_of(self, card_id: str) -> int | None:
         return next((i for i, c in enumerate(self.cards) if c.id == card_id), None)
@@ -75,11 +130,10 @@ class Column(ScrollView, can_focus=True, inherit_bindings=False):
     def select(self, index: int) -> None:
         if not self.cards:
             return
-        index = max(0, min(index, len(self.cards) - 1))
-        if index != self.index:
-            self.index = index
-            self.refresh()
-        self.scroll_to_selection()
+        before = self._view()
+        self.index = max(0, min(index, len(self.cards) - 1))
+        self.selected_id = self.cards[self.index].id
+        self._redraw(before)
 
     def scroll_to_selection(self) -> None:
         if self.cards and self.size.height:
@@ -95,7 +149,16 @@ class Column(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _set_height(self) -> None:
         size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
-        if size != self.virtual_size:
+        old = self.virtual_size
+        if size == old:
+            return
+        height = self.container_size.height
+        if size.width == old.width and (size.height > height) == (old.height > height):
+            # The scrollbar stays as it is: no need for a layout pass of the whole screen.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
             self.virtual_size = size
 
     def on_resize(self, event: events.Resize) -> None:
@@ -108,11 +171,12 @@ class Column(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles = None
         self._cache.clear()
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
+    def set_active(self, active: bool) -> None:
+        """Make this the column the keys act on (its selection is drawn strongly)."""
+        if active != self.active:
+            before = self._view()
+            self.active = active
+            self._redraw(before)
 
     def _card_styles(self) -> CardStyles:
         if self._styles is None:
@@ -133,9 +197,7 @@ class Column(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _strips(self, index: int, width: int) -> list[Strip]:
         card = self.cards[index]
-        state = "plain"
-        if index == self.index:
-            state = "selected" if self.has_focus else "cursor"
+        state = self._state(index)
         cached = self._cache.get(card.id)
         if cached and cached[0] is card and cached[1] == width and cached[2] == state:
             return cached[3]
@@ -151,9 +213,25 @@ class Column(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.get_component_rich_style("column--empty"))
         return self._strips(index, width)[row]
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         """A click selects the card under the pointer; it never runs anything."""
         index = (int(self.scroll_offset.y) + event.y) // CARD_HEIGHT
-        self.focus()
         if index < len(self.cards):
             self.select(index)
+        self.post_message(self.Picked(self, index))
+
+
+class StageHead(Widget):
+    """A column's one-line heading; updating it redraws one line, never the layout."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.content = Content("")
+
+    def show(self, content: Content) -> None:
+        if content != self.content:
+            self.content = content
+            self.refresh()
+
+    def render(self) -> Content:
+        return self.content

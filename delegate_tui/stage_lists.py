@@ -1,0 +1,53 @@
+"""Provides StageLists: the board's cards per stage in board order, updated card by card.
+
+The board screen redraws after every keystroke that changes a card. Re-reading and re-sorting
+10,000 cards each time is what makes a big board slow, so after a change only the changed cards
+are taken out and put back in place (binary search on the board order). No Textual.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Iterable
+
+from delegate_tui.boardfile import BoardError
+from delegate_tui.model import STAGES, Card
+from delegate_tui.store import BoardStore
+
+
+def board_order(card: Card) -> tuple[float, str, str]:
+    """A card's place within its stage (as `records.sorted_cards` orders them)."""
+    return (card.position, card.created_at, card.id)
+
+
+class StageLists:
+    """The live, unarchived cards of each stage, in board order."""
+
+    def __init__(self, store: BoardStore) -> None:
+        self.store = store
+        self.by_stage: dict[str, list[Card]] = {s: [] for s in STAGES}
+        self._stage_of: dict[str, str] = {}
+
+    def load(self) -> None:
+        """Read every card again."""
+        self.by_stage = {s: [] for s in STAGES}
+        for card in self.store.cards():
+            self.by_stage.setdefault(card.stage, []).append(card)
+        self._stage_of = {c.id: stage for stage, cards in self.by_stage.items() for c in cards}
+
+    def update(self, card_ids: Iterable[str]) -> None:
+        """Take in the new state of these cards (changed, added, archived or deleted)."""
+        for card_id in set(card_ids):
+            stage = self._stage_of.pop(card_id, None)
+            if stage is not None:
+                cards = self.by_stage[stage]
+                index = next(i for i, c in enumerate(cards) if c.id == card_id)
+                del cards[index]
+            try:
+                card = self.store.card(card_id)
+            except BoardError:
+                continue  # deleted
+            if card.archived_at:
+                continue
+            insort(self.by_stage.setdefault(card.stage, []), card, key=board_order)
+            self._stage_of[card_id] = card.stage

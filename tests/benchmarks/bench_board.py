@@ -1,0 +1,191 @@
+"""Time the board at 100, 1,000 and 10,000 cards against a bare Textual app (not a pytest test).
+
+    python3 tests/benchmarks/bench_board.py [SIZES…]
+
+For each size: open-to-interactive (from building the app to the first frame that shows the board
+with a card selected, in `run_test`) and the latency of moving a card (shift+right / shift+left:
+from the key press to the first frame composed after the move), median of 30 presses. "To idle"
+adds what `pilot.press` + `pilot.pause()` wait for (the process going quiet, background save
+included). A bare app with three empty columns is timed in the same run for the ratios. Targets at
+10,000 cards: open within 3x the bare app, move within 50 ms median.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import RenderableType
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from delegate_tui.app import DelegateApp  # noqa: E402
+from delegate_tui.model import STAGES  # noqa: E402
+from delegate_tui.records import Identity  # noqa: E402
+from delegate_tui.screens.board import BoardScreen  # noqa: E402
+from delegate_tui.store import BoardStore  # noqa: E402
+
+SIZE = (120, 40)
+PRESSES = 30
+ME = Identity("bench", "dev-bench")
+
+
+class BareApp(App[None]):
+    """Three empty columns: the floor any Textual board pays."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            for stage in STAGES:
+                with VerticalScroll():
+                    yield Static(stage)
+        yield Footer()
+
+
+def make_board(folder: Path, count: int) -> Path:
+    path = folder / f"board-{count}.json"
+    store = BoardStore(path, ME)
+    rows = [
+        {
+            "title": f"Task {n}: send the weekly report to client {n % 97}",
+            "stage": STAGES[n % 3],
+            "owner": ["Marie", "Karim", "", "Sophie"][n % 4],
+            "hours_per_week": (n % 7) * 0.5,
+        }
+        for n in range(count)
+    ]
+    store.add_many(rows)
+    store.close()
+    return path
+
+
+class Frames:
+    """Records when the app composes a frame (headless runs compose frames but write nothing)."""
+
+    def __init__(self, app: App, ready: Callable[[Screen], bool]) -> None:
+        self.times: list[float] = []
+        self.first_ready: float | None = None
+        original = app._display
+
+        def display(screen: Screen, renderable: RenderableType | None) -> None:
+            original(screen, renderable)
+            if renderable is not None:
+                now = time.perf_counter()
+                self.times.append(now)
+                if self.first_ready is None and ready(screen):
+                    self.first_ready = now
+
+        app._display = display  # type: ignore[method-assign]
+
+    def after(self, moment: float) -> float | None:
+        return next((t for t in self.times if t >= moment), None)
+
+
+async def time_keys(
+    pilot: Pilot, frames: Frames, keys: list[str], done: list[float]
+) -> tuple[float, float]:
+    """Median press-to-frame latency, and median press-to-idle (pilot.press + pause) for keys."""
+    to_frame, to_idle = [], []
+    for key in keys:
+        done.clear()
+        start = time.perf_counter()
+        await pilot.press(key)
+        await pilot.pause()
+        idle = time.perf_counter()
+        shown = frames.after(done[0]) if done else None
+        if shown is None:
+            raise RuntimeError(f"no frame after {key}: {done} {frames.times[-3:]}")
+        to_frame.append(shown - start)
+        to_idle.append(idle - start)
+    return statistics.median(to_frame), statistics.median(to_idle)
+
+
+async def time_bare() -> tuple[float, float, float]:
+    start = time.perf_counter()
+    app = BareApp()
+    frames = Frames(app, lambda screen: True)
+    done: list[float] = []
+
+    def bench() -> None:  # the bare app's key changes one label
+        label = app.query_one(Static)
+        label.update("only-me" if str(label.render()) != "only-me" else "only me")
+        done.append(time.perf_counter())
+
+    app.action_bench = bench  # type: ignore[attr-defined]
+    app.bind("x", "bench")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert frames.first_ready is not None
+        opened = frames.first_ready - start
+        frame, idle = await time_keys(pilot, frames, ["x"] * PRESSES, done)
+    return opened, frame, idle
+
+
+async def time_board(path: Path) -> tuple[float, float, float]:
+    def ready(screen: Screen) -> bool:
+        return isinstance(screen, BoardScreen) and screen.current is not None
+
+    start = time.perf_counter()
+    app = DelegateApp(path, identity=ME)
+    frames = Frames(app, ready)
+    done: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert frames.first_ready is not None, "the board never showed a selected card"
+        opened = frames.first_ready - start
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        move = board.action_move
+
+        def timed_move(step: int) -> None:
+            move(step)
+            done.append(time.perf_counter())
+
+        board.action_move = timed_move  # type: ignore[method-assign]
+        keys = ["shift+right", "shift+left"] * (PRESSES // 2)
+        title = board.current.title if board.current else ""
+        frame, idle = await time_keys(pilot, frames, keys, done)
+        assert board.current is not None and board.current.title == title
+        assert board.current.stage == "only-me"  # an even number of moves brings it home
+    return opened, frame, idle
+
+
+async def main(sizes: list[int]) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="delegate-bench-"))
+    boards = {n: make_board(folder, n) for n in sizes}
+    await time_bare()  # warm up imports and caches for both
+    bare_open, bare_frame, bare_idle = await time_bare()
+    print(
+        f"bare app (3 empty columns): open {bare_open * 1000:7.1f} ms, "
+        f"key to frame {bare_frame * 1000:5.1f} ms, key to idle {bare_idle * 1000:5.1f} ms"
+    )
+    failed = False
+    for n in sizes:
+        opened, moved, idle = await time_board(boards[n])
+        ratio = opened / bare_open
+        print(
+            f"{n:>6} cards: open {opened * 1000:7.1f} ms ({ratio:4.2f}x bare), "
+            f"move: key to frame median {moved * 1000:5.1f} ms ({moved / bare_frame:4.2f}x bare), "
+            f"to idle {idle * 1000:5.1f} ms"
+        )
+        if n >= 10_000:
+            ok = ratio <= 3.0 and moved <= 0.050
+            failed |= not ok
+            print(f"        targets (open <= 3x bare, move <= 50 ms): {'met' if ok else 'MISSED'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    chosen = [int(a.replace(",", "").replace("_", "")) for a in sys.argv[1:]] or [100, 1000, 10000]
+    sys.exit(asyncio.run(main(chosen)))
