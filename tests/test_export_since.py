@@ -185,3 +185,16 @@ def test_readme_excerpt_is_real_output(board: BoardStore, clock: FrozenClock):
     position = 0
     for line in excerpt.splitlines():
         position = lines.index(line, position) + (1 if line else 0)
+
+
+def test_a_restored_card_comes_back_without_its_old_log_counted_as_new(
+    board: BoardStore, clock: FrozenClock
+):
+    write_snapshot(board, "md", now=NOW)
+    board.archive(IDS["invoicing"])
+    write_snapshot(board, "md", now=NOW + timedelta(hours=1))
+    board.archive(IDS["invoicing"], archived=False)
+    data = json.loads(write_snapshot(board, "json", now=NOW + timedelta(hours=2)).read_text())
+    changes = data["since_last_snapshot"]
+    assert changes["new_cards"] == [IDS["invoicing"]]
+    assert changes["new_log"] == []

@@ -280,6 +280,7 @@ def build_snapshot(
         )
     changes = None
     if previous is not None:
+        all_log_ids |= previous.log_ids  # entries of archived cards stay seen if they return
         changes = Changes(
             previous_as_of=previous.as_of.astimezone(zone),
             new_cards=tuple(c for c in lines if c.change == "new"),
