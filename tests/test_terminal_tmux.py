@@ -1,0 +1,86 @@
+"""A real terminal: `delegate --board …` in a detached tmux session, keys sent as a person would.
+
+Skips where tmux is missing (`.ci/run` installs it). tmux sends S-Right as the xterm sequence
+ESC [1;2C, which Textual reads as shift+right.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from delegate_tui.store import BoardStore
+from tests.app_kit import on_disk
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def wait_for(check: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+class Tmux:
+    """One private tmux server (its own socket), killed at the end."""
+
+    def __init__(self, folder: Path) -> None:
+        self.socket = str(folder / "tmux.sock")
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, check=check
+        )
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "board", check=False).stdout
+
+    def alive(self) -> bool:
+        return self.run("has-session", "-t", "board", check=False).returncode == 0
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    server = Tmux(tmp_path)
+    yield server
+    server.run("kill-server", check=False)
+
+
+def test_shift_right_moves_a_card_and_q_quits(tmux, store: BoardStore, board_path, tmp_path):
+    store.add("Invoicing", "only-me", owner="Marie")
+    store.add("Quotes", "only-me")
+    exit_code = tmp_path / "exit-code"  # Textual draws on stderr: leave it to the terminal
+    command = (
+        f"{shlex.quote(sys.executable)} -m delegate_tui --board {shlex.quote(str(board_path))}"
+        f"; echo $? > {shlex.quote(str(exit_code))}"
+    )
+    env = {
+        "TERM": "xterm-256color",
+        "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+        "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"],
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+    }
+    settings = [arg for name, value in env.items() for arg in ("-e", f"{name}={value}")]
+    tmux.run("-f", "/dev/null", "new-session", "-d", "-s", "board", "-x", "120", "-y", "40",
+             *settings, command)  # fmt: skip
+    wait_for(lambda: "Invoicing" in tmux.screen() and "Only me" in tmux.screen(), 30, "the board")
+
+    tmux.run("send-keys", "-t", "board", "S-Right")
+    wait_for(lambda: on_disk(board_path)["Invoicing"].stage == "delegating", 10, "the move")
+    tmux.run("send-keys", "-t", "board", "q")
+    wait_for(lambda: not tmux.alive(), 15, "delegate to quit")
+
+    assert on_disk(board_path)["Invoicing"].stage == "delegating"
+    assert on_disk(board_path)["Quotes"].stage == "only-me"
+    assert exit_code.read_text(encoding="utf-8").strip() == "0"
