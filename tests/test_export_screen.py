@@ -29,8 +29,9 @@ class Host(App[None]):
         (["enter"], "md"),
         (["down", "enter"], "html"),
         (["down", "down", "down", "enter"], "csv"),
-        (["j"], "json"),
-        (["c"], "csv"),
+        (["j", "j", "k", "enter"], "html"),
+        (["3"], "json"),
+        (["4"], "csv"),
         (["escape"], None),
     ],
 )
@@ -41,10 +42,10 @@ async def test_keys_choose_a_format_or_cancel(keys: list[str], answer: str | Non
         assert isinstance(app.screen, ExportScreen)
         options = app.screen.query_one(OptionList)
         assert [str(options.get_option_at_index(i).prompt) for i in range(4)] == [
-            "Markdown — for chat and email",
-            "HTML — one page that prints on A4",
-            "JSON — for other programs",
-            "CSV — one row per card, for a spreadsheet",
+            "1  Markdown — for chat and email",
+            "2  HTML — one page that prints on A4",
+            "3  JSON — for other programs",
+            "4  CSV — one row per card, for a spreadsheet",
         ]
         await pilot.press(*keys)
         await pilot.pause()

@@ -23,13 +23,15 @@ class ExportScreen(ModalScreen[str | None]):
     CSS_PATH = "export.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
-        Binding("m", "choose('md')", "Markdown", show=False, id="export.md"),
-        Binding("h", "choose('html')", "HTML", show=False, id="export.html"),
-        Binding("j", "choose('json')", "JSON", show=False, id="export.json"),
-        Binding("c", "choose('csv')", "CSV", show=False, id="export.csv"),
+        Binding("j", "cursor(1)", "Down", show=False, id="export.down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="export.up"),
+        Binding("1", "choose('md')", "Markdown", show=False, id="export.md"),
+        Binding("2", "choose('html')", "HTML", show=False, id="export.html"),
+        Binding("3", "choose('json')", "JSON", show=False, id="export.json"),
+        Binding("4", "choose('csv')", "CSV", show=False, id="export.csv"),
     ]
-    """↑/↓ and enter choose (OptionList's own bindings); m, h, j, c pick a format at once;
-    escape cancels."""
+    """↑/↓ (or j/k, as on the board) and enter choose; 1-4 pick a format at once; escape
+    cancels."""
 
     def __init__(self, default: str = "md") -> None:
         super().__init__()
@@ -39,7 +41,10 @@ class ExportScreen(ModalScreen[str | None]):
         with Vertical(id="export-box"):
             yield Label("Write a status snapshot", id="export-title")
             yield OptionList(
-                *(Option(label, id=fmt) for fmt, label in FORMAT_LABELS.items()),
+                *(
+                    Option(f"{number}  {label}", id=fmt)
+                    for number, (fmt, label) in enumerate(FORMAT_LABELS.items(), 1)
+                ),
                 id="export-formats",
             )
             yield Label(
@@ -55,6 +60,13 @@ class ExportScreen(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option.id)
+
+    def action_cursor(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def action_choose(self, fmt: str) -> None:
         self.dismiss(fmt)
