@@ -274,6 +274,20 @@ def exchange(ann: Node, ben: Node) -> None:
     START = time.monotonic()
     until = START + DEADLINE
     wait_for("both Syncthing APIs", lambda: ann.responds() and ben.responds(), until)
+    for node in (ann, ben):  # nothing may leave 127.0.0.1
+        options = node.api("GET", "/rest/config/options")
+        assert options["listenAddresses"] == [f"tcp://127.0.0.1:{node.listen_port}"]
+        assert not any(
+            options[key]
+            for key in (
+                "globalAnnounceEnabled",
+                "localAnnounceEnabled",
+                "relaysEnabled",
+                "natEnabled",
+                "crashReportingEnabled",
+            )
+        )
+        assert options["urAccepted"] == -1 and options["autoUpgradeIntervalH"] == 0
     connect(ann, ben, until)
     print(f"{time.monotonic() - START:6.2f}s  connected")
 
