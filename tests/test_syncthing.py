@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import uuid
 import xml.etree.ElementTree as ET
@@ -194,7 +195,7 @@ class Node:
         config.parent.mkdir(parents=True, exist_ok=True)
         config.write_text(f'user = "{self.name}"\n', encoding="utf-8")
         result = subprocess.run(
-            ["python3", "-m", "delegate_tui", "--board", str(self.board), *args],
+            [sys.executable, "-m", "delegate_tui", "--board", str(self.board), *args],
             capture_output=True,
             text=True,
             env=env,
