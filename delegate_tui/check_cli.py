@@ -7,9 +7,6 @@ with exit code 1, and the file is left byte-for-byte as it was.
 from __future__ import annotations
 
 import argparse
-import os
-import time
-from pathlib import Path
 
 from delegate_tui import boardfile
 from delegate_tui.boardfile import BoardError
@@ -17,9 +14,6 @@ from delegate_tui.conflicts import MERGED_FOLDER, fold_conflict_copies
 from delegate_tui.model import STAGES, clean_text
 from delegate_tui.records import card_from_record, is_live
 from delegate_tui.store import BoardStore
-
-STALE_AFTER = 60.0
-"""Seconds after which a temp file of ours is left over from a crash, not a save in progress."""
 
 
 def card_problems(store: BoardStore) -> list[str]:
@@ -37,26 +31,6 @@ def card_problems(store: BoardStore) -> list[str]:
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             problems.append(f"card {short} cannot be read ({type(exc).__name__}: {exc})")
     return problems
-
-
-def stale_temp_files(path: Path, now: float | None = None) -> list[Path]:
-    """Our temp files next to the board (`~<name>.*.tmp`) older than a minute."""
-    moment = time.time() if now is None else now
-    stale = []
-    try:
-        entries = list(os.scandir(path.parent))
-    except OSError:
-        return []
-    for entry in entries:
-        candidate = path.parent / entry.name
-        if not boardfile.is_our_temp(candidate, path):
-            continue
-        try:
-            if entry.is_file() and moment - entry.stat().st_mtime > STALE_AFTER:
-                stale.append(candidate)
-        except OSError:
-            continue
-    return sorted(stale)
 
 
 def _count(n: int, noun: str) -> str:
@@ -86,6 +60,8 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
         f"{deleted} deleted (kept as tombstones)"
     )
 
+    # Before the fold: a save it causes would clean them up silently.
+    removed = [temp.name for temp in boardfile.remove_stale_temps(path)]
     report = fold_conflict_copies(store)
     for line in report.lines():
         print(f"  {line}")
@@ -97,22 +73,10 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     else:
         print("conflict copies: none")
 
-    removed, kept = [], []
-    for temp in stale_temp_files(path):
-        try:
-            temp.unlink()
-            removed.append(temp.name)
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            kept.append(f"{temp.name} ({exc.strerror})")
     if removed:
         print(f"temp files: removed {len(removed)} left over from a crash: {', '.join(removed)}")
     else:
         print("temp files: none left over")
-    for line in kept:
-        print(f"  could not remove {line}")
-
     backups = store.backups.list()
     if backups:
         print(f"backups: {len(backups)}, newest {backups[-1]}")
