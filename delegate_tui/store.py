@@ -21,7 +21,7 @@ from tinydb.table import Document, Table
 
 from delegate_tui import boardfile
 from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
-from delegate_tui.merge import META, Changes, MergeError, merge_boards
+from delegate_tui.merge import META, Changes
 from delegate_tui.model import Card, parse_stage
 from delegate_tui.records import (
     ITEM_COLLECTIONS,
@@ -40,6 +40,7 @@ from delegate_tui.records import (
     sorted_cards,
     utc_now,
 )
+from delegate_tui.store_saving import SavingMixin
 
 MIN_PREFIX = 4
 
@@ -74,7 +75,7 @@ class _MemoryStorage(Storage):
         pass
 
 
-class BoardStore:
+class BoardStore(SavingMixin):
     """The board file as a set of cards, with stamped edits and a safe save."""
 
     def __init__(
@@ -110,15 +111,7 @@ class BoardStore:
         self.backups = Backups(backup_dir, self.board_id, self.path.stem)
         self._db = _DB(storage=lambda: _MemoryStorage(self))
         self._table = self._db.table(CARDS, cache_size=0)
-        self._background = background
-        self._pending = 0
-        self._saved = 0
-        self._cond = threading.Condition()
-        self._closing = False
-        self._writer: threading.Thread | None = None
-        if background:
-            self._writer = threading.Thread(target=self._write_loop, daemon=True, name="board-save")
-            self._writer.start()
+        self._start_saving(background)
 
     # ----------------------------------------------------------------- reading
 
@@ -133,9 +126,6 @@ class BoardStore:
     @property
     def name(self) -> str:
         return str(self.meta.get("name") or self.path.stem)
-
-    def _records(self) -> dict[str, Record]:
-        return self._data.setdefault(CARDS, {})
 
     def raw_cards(self) -> Mapping[str, Record]:
         """Every stored card record, tombstones included (read-only: never change them)."""
@@ -374,133 +364,6 @@ class BoardStore:
             }
             if changes:
                 set_item_fields(target, name, item_id, changes, self.stamper)
-
-    # ----------------------------------------------------------------- saving
-
-    def _request_save(self) -> None:
-        if not self._background:
-            self._save()
-            return
-        with self._cond:
-            self._pending += 1
-            self._cond.notify_all()
-
-    def _write_loop(self) -> None:
-        while True:
-            with self._cond:
-                while self._saved >= self._pending and not self._closing:
-                    self._cond.wait()
-                if self._closing and self._saved >= self._pending:
-                    return
-                target = self._pending
-            try:
-                self._save()
-            except (BoardError, MergeError) as exc:
-                if self.on_save_error:
-                    self.on_save_error(str(exc))
-            except Exception as exc:  # the writer must outlive any surprise, or saves stop
-                if self.on_save_error:
-                    self.on_save_error(f"could not save {self.path}: {exc!r}")
-            with self._cond:
-                self._saved = target
-                self._cond.notify_all()
-
-    def flush(self, timeout: float | None = 30.0) -> None:
-        """Wait until every change so far is on disk (background mode)."""
-        if not self._background:
-            return
-        with self._cond:
-            self._cond.wait_for(lambda: self._saved >= self._pending, timeout=timeout)
-
-    def close(self) -> None:
-        """Finish pending saves and stop the writer."""
-        if self._writer is None:
-            return
-        with self._cond:
-            self._closing = True
-            self._cond.notify_all()
-        self._writer.join(timeout=30.0)
-        self._writer = None
-
-    def _save(self) -> None:
-        with boardfile.board_lock(self.path):
-            with self._lock:
-                self._absorb_disk()
-                boardfile.check_writable(self.path)
-                text = boardfile.serialize(self._data, self._card_lines())
-            self.backups.keep(self.path)
-            sig = boardfile.write_atomic(self.path, text)
-            if self._tidy:
-                self._tidy = False
-                boardfile.remove_stale_temps(self.path)
-            with self._lock:
-                self._sig = sig
-                self._fresh = False
-
-    def _card_lines(self) -> dict[str, str]:
-        lines: dict[str, str] = {}
-        for card_id, record in self._records().items():
-            cached = self._lines.get(card_id)
-            if cached is None or cached[0] is not record:
-                cached = (record, boardfile.dump_record(record))
-                self._lines[card_id] = cached
-            lines[card_id] = cached[1]
-        return lines
-
-    def _absorb_disk(self, retries: int = 6) -> None:
-        """If the file changed since we last saw it, merge it in (noted for `reload`)."""
-        sig = boardfile.signature(self.path)
-        if sig == self._sig:
-            return
-        if sig is None:
-            if self._fresh:
-                return
-            try:  # a sync tool may be swapping the file: give it a moment
-                disk, sig = boardfile.read_board(self.path, retries=retries)
-            except BoardError:
-                return  # still gone: our full state is written back, never an empty board
-        else:
-            disk, sig = boardfile.read_board(self.path, retries=retries)
-        ours = self._data
-        if self._fresh:  # never written: take the board (and its id) someone just created
-            ours = {**ours, META: disk[META]}
-            if self.backups.folder is not None:
-                board_id = str(disk[META]["board"]["board_id"])
-                self.backups.folder = self.backups.folder.parent / board_id
-        self._take(merge_boards(ours, disk))
-        self._sig = sig
-        self._fresh = False
-
-    def _take(self, merged: Record, report: bool = True) -> Changes:
-        changes = Changes.between(self._records(), merged.get(CARDS, {}))
-        self._data = merged
-        if report:
-            self._unreported = self._unreported | changes
-        return changes
-
-    def reload(self) -> Changes:
-        """Take in outside changes now (the UI polls this, off the UI thread).
-
-        Returns the cards changed from outside since the last call, with who changed them,
-        including changes merged in while saving. Iterates like a set of card ids.
-        Raises BoardError if the file stays unreadable.
-        """
-        with self._lock:
-            self._absorb_disk(retries=3)
-            changes, self._unreported = self._unreported, Changes()
-            return changes
-
-    def merge_in(self, other: Mapping[str, Any]) -> Changes:
-        """Merge another copy of this board (a conflict copy) into it and save.
-
-        Raises MergeError if it is another board. Returns what the copy brought in (not
-        reported again by `reload`).
-        """
-        with self._lock:
-            changes = self._take(merge_boards(self._data, other), report=False)
-        if changes:
-            self._request_save()
-        return changes
 
     def who_changed(self, card_id: str) -> str:
         """The user who made the newest change to a card."""
