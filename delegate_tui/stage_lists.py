@@ -35,11 +35,20 @@ class StageLists:
             self.by_stage.setdefault(card.stage, []).append(card)
         self._stage_of = {c.id: stage for stage, cards in self.by_stage.items() for c in cards}
 
-    def update(self, card_ids: Iterable[str]) -> None:
-        """Take in the new state of these cards (changed, added, archived or deleted)."""
+    def stage_of(self, card_id: str) -> str | None:
+        """The stage the card is shown in (None if it is not on the board)."""
+        return self._stage_of.get(card_id)
+
+    def update(self, card_ids: Iterable[str]) -> set[str]:
+        """Take in the new state of these cards (changed, added, archived or deleted).
+
+        Returns the stages whose lists changed.
+        """
+        touched: set[str] = set()
         for card_id in set(card_ids):
             stage = self._stage_of.pop(card_id, None)
             if stage is not None:
+                touched.add(stage)
                 cards = self.by_stage[stage]
                 index = next(i for i, c in enumerate(cards) if c.id == card_id)
                 del cards[index]
@@ -51,3 +60,5 @@ class StageLists:
                 continue
             insort(self.by_stage.setdefault(card.stage, []), card, key=board_order)
             self._stage_of[card_id] = card.stage
+            touched.add(card.stage)
+        return touched

@@ -85,6 +85,7 @@ class BoardScreen(Screen[None]):
         super().__init__()
         self.query_text = ""
         self.lists = StageLists(self.board.store)
+        self._columns: list[Column] = []
         self.active = 0
         """Index of the column the keys act on (columns never take the focus)."""
 
@@ -104,15 +105,15 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = clean_text(self.board.store.name)
+        self._columns = list(self.query(Column))
         self.refresh_view()
-        columns = self.columns
-        self.activate(next((i for i, c in enumerate(columns) if c.cards), 0))
+        self.activate(next((i for i, c in enumerate(self.columns) if c.cards), 0))
 
     # ------------------------------------------------------------ reading the board
 
     @property
     def columns(self) -> list[Column]:
-        return list(self.query(Column))
+        return self._columns
 
     @property
     def column(self) -> Column:
@@ -135,31 +136,34 @@ class BoardScreen(Screen[None]):
     def refresh_view(self, keep: str | None = None, changed: Iterable[str] | None = None) -> None:
         """Redraw, keeping the selection on card `keep` (else on the same card).
 
-        `changed` names the cards that changed (only they are read again); None reads all.
+        `changed` names the cards that changed: only they are read again and only their
+        columns redrawn. None reads every card; () redraws every column (a new filter).
         """
         keep = keep or (self.current.id if self.current else None)
-        now = self.board.clock()
         if changed is None:
             self.lists.load()
+            stages = set(STAGES)
         else:
-            self.lists.update(changed)
-        by_stage = self.lists.by_stage
+            changed = list(changed)
+            stages = self.lists.update(changed) if changed else set(STAGES)
+        home = self.lists.stage_of(keep) if keep else None
+        now = self.board.clock()
         query = self.query_text.strip().lower()
-        for column in self.columns:
-            every = by_stage[column.stage]
+        for index, column in enumerate(self.columns):
+            if column.stage not in stages:
+                continue
+            every = self.lists.by_stage[column.stage]
             shown = [c for c in every if matches(c, query)] if query else every
-            column.show(shown, now, keep)
+            column.show(shown, now, keep if column.stage == home else None)
             count = f"{len(shown)} of {len(every)}" if query else str(len(every))
             hours = sum(c.hours_per_week for c in every)
             head = Content.assemble(
                 (STAGE_LABELS[column.stage], "bold"), f"  {count} cards · {hours:g} h/wk"
             )
             self.query_one(f"#head-{column.stage}", StageHead).show(head)
-        homes = [
-            i for i, c in enumerate(self.columns) if keep and c.current and c.current.id == keep
-        ]
-        if homes and homes[0] != self.active:
-            self.activate(homes[0])  # the card moved: the keys follow it
+            current = column.current
+            if current and current.id == keep and index != self.active:
+                self.activate(index)  # the card moved: the keys follow it
 
     # ------------------------------------------------------------ moving around
 

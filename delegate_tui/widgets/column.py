@@ -89,8 +89,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         self.cards = list(cards)
         index = self.index
         if wanted and not (self.current and self.current.id == wanted[0]):
-            ids = {c.id: i for i, c in enumerate(self.cards)}
-            index = next((ids[i] for i in wanted if i in ids), index)
+            index = next((i for i in map(self._find, wanted) if i is not None), index)
         self.index = max(0, min(index, len(self.cards) - 1))
         self.selected_id = self.current.id if self.current else None
         if len(self._cache) > MAX_CACHED:
@@ -124,8 +123,13 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
             if was[0] is not now[0] or was[1] != now[1]:
                 self.refresh_lines((first + n) * CARD_HEIGHT, CARD_HEIGHT)
 
-    def index_of(self, card_id: str) -> int | None:
-        return next((i for i, c in enumerate(self.cards) if c.id == card_id), None)
+    def _find(self, card_id: str) -> int | None:
+        """Where the card is, looking near the selection and at the end first (moves land there)."""
+        cards, here = self.cards, self.index
+        for i in (here, here - 1, here + 1, len(cards) - 1):
+            if 0 <= i < len(cards) and cards[i].id == card_id:
+                return i
+        return next((i for i, c in enumerate(cards) if c.id == card_id), None)
 
     def select(self, index: int) -> None:
         if not self.cards:
