@@ -83,7 +83,7 @@ def test_the_real_command_writes_and_prints_the_path(board, run_cli, board_path)
     path = Path(result.out.strip())
     assert path.parent == board_path.parent / "snapshots"
     assert re.fullmatch(r"board-\d{4}-\d{2}-\d{2}-\d{4}\.md", path.name)
-    assert "| Invoicing | Marie | 1/2 |" in path.read_text()
+    assert "| Invoicing | Marie | *struggles* | 3→6 | 1/2 |" in path.read_text()
     assert file_hash(board_path) == before
 
 

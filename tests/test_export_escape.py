@@ -20,7 +20,7 @@ from delegate_tui.export import markdown
 from delegate_tui.export.snapshot import one_line
 from delegate_tui.export.write import write_snapshot
 from delegate_tui.store import BoardStore
-from tests.test_export_golden import HOSTILE, IDS, NOW, build_board
+from tests.test_export_golden import HOSTILE, HOSTILE_CADENCE, IDS, NOW, build_board
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -41,13 +41,13 @@ def _export(board: BoardStore, tmp_path: Path, fmt: str) -> str:
 def test_markdown_hostile_title_is_literal_text(board: BoardStore, tmp_path: Path):
     text = _export(board, tmp_path, "md")
     escaped = r'\<script\>alert(1)\</script\> \| \# =HYPERLINK("x")'
-    assert f"| {escaped} | @SUM(1+1) | 0/0 | 63 days | 1 |" in text
+    assert f"| {escaped} | @SUM(1+1) | *stops* | — | 0/0 | 63 days | 1 |" in text
     assert not re.search(r"(?<!\\)[<>]", text)  # every angle bracket is backslash-escaped
     rendered = _markdown_html(text)
     assert "<script" not in rendered
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | # =HYPERLINK(&quot;x&quot;)" in rendered
     row = next(r for r in rendered.split("<tr>") if "alert(1)" in r)
-    assert row.count("<td") == 5  # the pipe in the title did not split the row
+    assert row.count("<td") == 7  # the pipe in the title did not split the row
 
 
 def test_html_hostile_title_is_escaped(board: BoardStore, tmp_path: Path):
@@ -55,6 +55,7 @@ def test_html_hostile_title_is_escaped(board: BoardStore, tmp_path: Path):
     assert "<script" not in text.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | # =HYPERLINK(&quot;x&quot;)" in text
     assert "&lt;b&gt;|&lt;/b&gt;" in text  # the log entry's markup too
+    assert "<b>" not in text  # nor the unreadable cadence's (it is not shown at all)
     assert "http:" not in text and "https:" not in text and "src=" not in text
     assert "default-src 'none'" in text
 
@@ -66,6 +67,7 @@ def test_json_hostile_title_has_no_angle_brackets_and_reads_back(board: BoardSto
     card = next(c for c in data["cards"] if c["id"] == IDS["hostile"])
     assert card["title"] == HOSTILE
     assert card["owner"] == "@SUM(1+1)"  # JSON is data, not a spreadsheet: kept exact
+    assert card["checkin"] == HOSTILE_CADENCE
 
 
 def test_csv_hostile_cells_cannot_run_as_formulas(board: BoardStore, tmp_path: Path):
@@ -74,6 +76,7 @@ def test_csv_hostile_cells_cannot_run_as_formulas(board: BoardStore, tmp_path: P
     hostile = next(r for r in rows if r["id"] == IDS["hostile"])
     assert hostile["title"] == HOSTILE  # starts with '<': a spreadsheet shows it as text
     assert hostile["owner"] == "'@SUM(1+1)"
+    assert hostile["checkin"] == "'" + HOSTILE_CADENCE
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert not [c for c in cells if c.startswith(csv_format.FORMULA_START)]
 

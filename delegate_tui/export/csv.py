@@ -27,7 +27,17 @@ COLUMNS: tuple[str, ...] = (
     "delegating_over_4_weeks",
     "log_entries_in_period",
     "since_last_snapshot",
+    "absence",
+    "absence_set",
+    "level",
+    "target_level",
+    "reason",
+    "provider",
+    "checkin",
+    "next_checkin",
+    "checkin_overdue",
 )
+"""New columns go at the end, so formulas pointing at the older ones keep working."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,6 +45,14 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def cell(text: str) -> str:
     """A text cell a spreadsheet shows as text: formula-looking text gets a leading '."""
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _level(level: int | None) -> int | str:
+    return level if level is not None else ""
 
 
 def _row(card: CardLine) -> list[str | int | float]:
@@ -51,9 +69,18 @@ def _row(card: CardLine) -> list[str | int | float]:
         card.standards_total,
         card.stage_since.strftime("%Y-%m-%d %H:%M"),
         card.days_in_stage,
-        "yes" if card.long_delegating else "no",
+        _yes(card.long_delegating),
         card.log_in_period,
         change,
+        cell(card.absence),
+        _yes(card.absence_set),
+        _level(card.level),
+        _level(card.target_level),
+        cell(card.reason),
+        _yes(card.provider),
+        cell(card.checkin),
+        card.next_checkin.strftime("%Y-%m-%d %H:%M") if card.next_checkin else "",
+        _yes(card.checkin_overdue),
     ]
 
 

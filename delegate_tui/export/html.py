@@ -50,9 +50,12 @@ th { font-size: 9pt; font-weight: 600; color: var(--muted); overflow-wrap: norma
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 th.num { white-space: normal; }
 table.cards { table-layout: fixed; }
-col.card { width: 42%; }
-col.owner { width: 19%; }
-col.figure { width: 13%; }
+col.card { width: 28%; }
+col.owner { width: 18%; }
+col.away { width: 13%; }
+col.level { width: 8%; }
+col.figure { width: 11%; }
+td.away, td.level { white-space: nowrap; overflow-wrap: normal; }
 ul { margin: 0; padding-left: 5mm; }
 li { margin: 0.8mm 0; break-inside: avoid; }
 .tag { font-size: 8pt; padding: 0 1.5mm; border-radius: 1mm; background: var(--soft);
@@ -117,6 +120,18 @@ def _changes(changes: Changes | None) -> list[str]:
     return [f"<section><h2>Since the last snapshot ({when})</h2>", body, "</section>"]
 
 
+def _owner(card: CardLine) -> str:
+    """The owner, marked '(provider)' for an external provider ('' for neither)."""
+    tag = '<span class="tag">provider</span>' if card.provider else ""
+    return " ".join(part for part in (escape(card.owner), tag) if part)
+
+
+def _away(card: CardLine) -> str:
+    """The absence answer; in italics when the stage implies it."""
+    answer = escape(card.absence)
+    return answer if card.absence_set else f"<em>{answer}</em>"
+
+
 def _card_row(card: CardLine) -> str:
     tag = ""
     if card.change == "new":
@@ -124,7 +139,9 @@ def _card_row(card: CardLine) -> str:
     elif card.change == "moved":
         tag = f' <span class="tag">from {w.stage(card.moved_from)}</span>'
     return (
-        f"<tr><td>{escape(card.title)}{tag}</td><td>{escape(card.owner) or '—'}</td>"
+        f"<tr><td>{escape(card.title)}{tag}</td><td>{_owner(card) or w.NOTHING}</td>"
+        f'<td class="away">{_away(card)}</td>'
+        f'<td class="level">{w.levels(card.level, card.target_level)}</td>'
         f'<td class="num">{card.standards_done}/{card.standards_total}</td>'
         f'<td class="num">{w.age(card.in_stage)}</td>'
         f'<td class="num">{w.hours(card.hours)}</td></tr>'
@@ -132,7 +149,7 @@ def _card_row(card: CardLine) -> str:
 
 
 def _cards(snap: Snapshot) -> list[str]:
-    lines = ["<section>", "<h2>Cards</h2>"]
+    lines = ["<section>", "<h2>Cards</h2>", f'<p class="meta">{escape(w.LEGEND)}</p>']
     for stage in STAGES:
         cards = [c for c in snap.cards if c.stage == stage]
         lines.append(f"<h3>{w.stage(stage)}</h3>")
@@ -141,9 +158,10 @@ def _cards(snap: Snapshot) -> list[str]:
             continue
         lines += [
             '<table class="cards"><colgroup><col class="card"><col class="owner">'
+            '<col class="away"><col class="level">'
             '<col class="figure"><col class="figure"><col class="figure"></colgroup>'
-            "<thead><tr><th>Card</th>"
-            '<th>Owner</th><th class="num">Standards</th><th class="num">In stage</th>'
+            "<thead><tr><th>Card</th><th>Owner</th><th>Away 2 wks</th><th>Level</th>"
+            '<th class="num">Standards</th><th class="num">In stage</th>'
             '<th class="num">h/week</th></tr></thead><tbody>',
             *(_card_row(c) for c in cards),
             "</tbody></table>",
@@ -154,12 +172,28 @@ def _cards(snap: Snapshot) -> list[str]:
 def _long(snap: Snapshot) -> list[str]:
     items = [
         f"<li><strong>{escape(c.title)}</strong>"
-        + (f", {escape(c.owner)}" if c.owner else "")
+        + (f", {_owner(c)}" if _owner(c) else "")
         + f": {w.age(c.in_stage)}</li>"
         for c in snap.long_delegating
     ]
     body = f"<ul>{''.join(items)}</ul>" if items else _none("None.")
     return ["<section><h2>Delegating for more than 4 weeks</h2>", body, "</section>"]
+
+
+def _overdue(snap: Snapshot) -> list[str]:
+    """The overdue check-ins; no section at all when there are none."""
+    items = []
+    for c in snap.overdue_checkins:
+        due = c.next_checkin or snap.as_of
+        items.append(
+            f"<li><strong>{escape(c.title)}</strong>"
+            + (f", {_owner(c)}" if _owner(c) else "")
+            + f': {escape(c.checkin)}, due <span class="when">{w.day(due)}</span> '
+            f"({w.age(snap.as_of - due)} overdue)</li>"
+        )
+    if not items:
+        return []
+    return ["<section><h2>Check-ins overdue</h2>", f"<ul>{''.join(items)}</ul>", "</section>"]
 
 
 def _log(snap: Snapshot) -> list[str]:
@@ -218,6 +252,7 @@ def render(snap: Snapshot) -> str:
         *_changes(snap.changes),
         *_cards(snap),
         *_long(snap),
+        *_overdue(snap),
         *_log(snap),
         *_moves(snap),
         f"<footer>Written by delegate-tui on {w.when(snap.as_of)}.</footer>",

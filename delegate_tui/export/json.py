@@ -1,6 +1,8 @@
 """Provides the JSON status snapshot: machine-readable and versioned (`format` key).
 
 Stages are keyed `only-me`, `delegating`, `team-owned`; times are ISO 8601 with their offset.
+Format 2 renamed the absence verdict's key `absence_test` to `absence` (as `delegate status
+--json` has it) and added the per-card insight fields.
 `<`, `>` and `&` are written as \\u escapes, so the text stays inert even when the JSON is
 pasted into a web page. Pure: no I/O, no Textual.
 """
@@ -43,6 +45,15 @@ def _card(card: CardLine) -> dict[str, Any]:
         "log_entries_in_period": card.log_in_period,
         "since_last_snapshot": card.change or None,
         "moved_from": card.moved_from or None,
+        "absence": card.absence,
+        "absence_set": card.absence_set,
+        "level": card.level,
+        "target_level": card.target_level,
+        "reason": card.reason or None,
+        "provider": card.provider,
+        "checkin": card.checkin or None,
+        "next_checkin": _time(card.next_checkin),
+        "checkin_overdue": card.checkin_overdue,
     }
 
 
@@ -90,7 +101,20 @@ def as_json(snap: Snapshot) -> dict[str, Any]:
         "board": {"name": snap.board, "id": snap.board_id},
         "as_of": _time(snap.as_of),
         "period": {"since": _time(snap.since), "until": _time(snap.as_of)},
-        "absence_test": {"scenario": snap.absence.scenario, "label": snap.absence.label},
+        "absence": {
+            "scenario": snap.absence.scenario,
+            "label": snap.absence.label,
+            "cards": [
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "stage": c.stage,
+                    "hours_per_week": c.hours,
+                    "answer": c.absence,
+                }
+                for c in snap.absence_causes
+            ],
+        },
         "stages": {
             stage: {
                 "label": STAGE_LABELS.get(stage, stage),
@@ -102,6 +126,7 @@ def as_json(snap: Snapshot) -> dict[str, Any]:
         "totals": {"cards": total.cards, "hours_per_week": total.hours},
         "cards": [_card(c) for c in snap.cards],
         "delegating_over_4_weeks": [c.id for c in snap.long_delegating],
+        "overdue_checkins": [c.id for c in snap.overdue_checkins],
         "log": {kind: [_entry(e) for e in entries] for kind, entries in snap.log.items()},
         "moves": [_move(m) for m in snap.moves],
         "since_last_snapshot": _changes(snap.changes),

@@ -15,7 +15,7 @@ from delegate_tui.model import STAGES
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
-NOTHING = "—"
+NOTHING = w.NOTHING
 
 
 def escape(text: str) -> str:
@@ -23,10 +23,6 @@ def escape(text: str) -> str:
     flat = _SPECIAL.sub(r"\\\1", one_line(text))
     flat = _ENTITY.sub(r"\\&", flat)
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
-
-
-def _cell(text: str) -> str:
-    return escape(text) or NOTHING
 
 
 def _table(header: list[str], align: str, rows: list[list[str]]) -> list[str]:
@@ -68,10 +64,24 @@ def _changes(changes: Changes | None) -> list[str]:
     return lines
 
 
+def _owner(card: CardLine) -> str:
+    """The owner, marked '(provider)' for an external provider ('' for neither)."""
+    tag = "(provider)" if card.provider else ""
+    return " ".join(part for part in (escape(card.owner), tag) if part)
+
+
+def _away(card: CardLine) -> str:
+    """The absence answer; in italics when the stage implies it."""
+    answer = escape(card.absence)
+    return answer if card.absence_set else f"*{answer}*"
+
+
 def _card_row(card: CardLine) -> list[str]:
     return [
         escape(card.title),
-        _cell(card.owner),
+        _owner(card) or NOTHING,
+        _away(card),
+        w.levels(card.level, card.target_level),
         f"{card.standards_done}/{card.standards_total}",
         w.age(card.in_stage),
         w.hours(card.hours),
@@ -79,24 +89,37 @@ def _card_row(card: CardLine) -> list[str]:
 
 
 def _cards(snap: Snapshot) -> list[str]:
-    lines = ["## Cards"]
+    lines = ["## Cards", "", w.LEGEND]
     for stage in STAGES:
         cards = [c for c in snap.cards if c.stage == stage]
         lines += ["", f"### {w.stage(stage)}", ""]
         if not cards:
             lines.append("No cards.")
             continue
-        header = ["Card", "Owner", "Standards", "In stage", "Hours/week"]
-        lines += _table(header, "llrrr", [_card_row(c) for c in cards])
+        header = ["Card", "Owner", "Away 2 wks", "Level", "Standards", "In stage", "Hours/week"]
+        lines += _table(header, "llllrrr", [_card_row(c) for c in cards])
     return lines
 
 
 def _long(snap: Snapshot) -> list[str]:
     lines = ["## Delegating for more than 4 weeks", ""]
     for card in snap.long_delegating:
-        owner = f", {escape(card.owner)}" if card.owner else ""
+        owner = f", {_owner(card)}" if _owner(card) else ""
         lines.append(f"- **{escape(card.title)}**{owner}: {w.age(card.in_stage)}")
     return lines if snap.long_delegating else [*lines, "None."]
+
+
+def _overdue(snap: Snapshot) -> list[str]:
+    """The overdue check-ins; no section at all when there are none."""
+    lines = ["## Check-ins overdue", ""]
+    for card in snap.overdue_checkins:
+        due = card.next_checkin or snap.as_of
+        owner = f", {_owner(card)}" if _owner(card) else ""
+        lines.append(
+            f"- **{escape(card.title)}**{owner}: {escape(card.checkin)}, due {w.day(due)} "
+            f"({w.age(snap.as_of - due)} overdue)"
+        )
+    return lines if snap.overdue_checkins else []
 
 
 def _log(snap: Snapshot) -> list[str]:
@@ -135,5 +158,5 @@ def render(snap: Snapshot) -> str:
         f"**If the leader is away two weeks:** {absence.label}{scenario}.",
     ]
     sections = [head, _stages(snap), _changes(snap.changes), _cards(snap), _long(snap)]
-    sections += [_log(snap), _moves(snap)]
-    return "\n\n".join("\n".join(s) for s in sections) + "\n"
+    sections += [_overdue(snap), _log(snap), _moves(snap)]
+    return "\n\n".join("\n".join(s) for s in sections if s) + "\n"

@@ -14,12 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from delegate_tui.insight import Figures, Verdict, by_stage, spans, verdict
+from delegate_tui.insight import (
+    Figures,
+    Verdict,
+    absence_answer,
+    by_stage,
+    card_checkin,
+    spans,
+    verdict,
+)
 from delegate_tui.model import LOG_KIND_LABELS, LOG_KINDS, STAGES, Card, clean_text
 from delegate_tui.records import format_time, parse_time
 
-SNAPSHOT_FORMAT = "delegate-snapshot/1"
-"""The version written into JSON snapshots; bump it when a key changes meaning."""
+SNAPSHOT_FORMAT = "delegate-snapshot/2"
+"""The version written into JSON snapshots; bump it when a key changes meaning or name
+(2: the absence verdict moved from `absence_test` to `absence`, as in `delegate status`)."""
 
 STATE_FORMAT = "delegate-snapshot-state/1"
 """The version of the state a snapshot records for the next one."""
@@ -43,7 +52,11 @@ def kind_label(kind: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CardLine:
-    """One card as the snapshot shows it."""
+    """One card as the snapshot shows it.
+
+    A provider's confidentiality and reporting notes are left out on purpose: snapshots go to
+    outsiders, and those notes say what a provider may see.
+    """
 
     id: str
     title: str
@@ -60,6 +73,19 @@ class CardLine:
     change: str = ""
     """'new' or 'moved' since the previous snapshot, else ''."""
     moved_from: str = ""
+    absence: str = ""
+    """The absence answer in effect: the leader's own, else the one the stage implies."""
+    absence_set: bool = False
+    """Whether the leader answered the absence test for this card."""
+    level: int | None = None
+    target_level: int | None = None
+    reason: str = ""
+    provider: bool = False
+    checkin: str = ""
+    """The check-in cadence as the leader typed it ('' for none)."""
+    next_checkin: datetime | None = None
+    """None when there is no cadence or it cannot be read."""
+    checkin_overdue: bool = False
 
     @property
     def days_in_stage(self) -> int:
@@ -169,6 +195,18 @@ class Snapshot:
         return tuple(sorted(found, key=lambda c: -c.in_stage))
 
     @property
+    def overdue_checkins(self) -> tuple[CardLine, ...]:
+        """Cards whose check-in is overdue, most overdue first."""
+        found = [c for c in self.cards if c.checkin_overdue and c.next_checkin is not None]
+        return tuple(sorted(found, key=lambda c: (c.next_checkin or self.as_of, c.id)))
+
+    @property
+    def absence_causes(self) -> tuple[CardLine, ...]:
+        """The cards that cause the absence verdict, most hours first."""
+        lines = {c.id: c for c in self.cards}
+        return tuple(lines[c.id] for c in self.absence.causes if c.id in lines)
+
+    @property
     def log_count(self) -> int:
         return sum(len(entries) for entries in self.log.values())
 
@@ -252,7 +290,9 @@ def build_snapshot(
                         one_line(change.by),
                     )
                 )
-        start = spans(card, now)[-1].start.astimezone(zone)
+        card_spans = spans(card, now)
+        start = card_spans[-1].start.astimezone(zone)
+        check = card_checkin(card, now, card_spans)
         change_kind, moved_from = "", ""
         if previous is not None:
             before = previous.stages.get(card.id)
@@ -276,6 +316,15 @@ def build_snapshot(
                 log_in_period=in_period,
                 change=change_kind,
                 moved_from=moved_from,
+                absence=absence_answer(card),
+                absence_set=bool(card.absence),
+                level=card.level,
+                target_level=card.target_level,
+                reason=card.reason,
+                provider=card.provider,
+                checkin=one_line(card.checkin),
+                next_checkin=check.next.astimezone(zone) if check else None,
+                checkin_overdue=bool(check and check.overdue),
             )
         )
     changes = None

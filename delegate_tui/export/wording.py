@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from delegate_tui.model import STAGE_LABELS
+from delegate_tui.model import LEVELS, STAGE_LABELS
+
+NOTHING = "—"
 
 
 def when(moment: datetime) -> str:
@@ -38,3 +40,21 @@ def age(delta: timedelta) -> str:
 def stage(name: str) -> str:
     """'Only me', 'Delegating', 'Team-owned' (a stage a newer version wrote, as spelled)."""
     return STAGE_LABELS.get(name, name)
+
+
+def levels(now: int | None, target: int | None) -> str:
+    """Delegation level now→target: '3→6', '7' (no target, or reached), '—→6', or '—'."""
+    if now is None and target is None:
+        return NOTHING
+    if target is None or target == now:
+        return str(now)
+    return f"{NOTHING if now is None else now}→{target}"
+
+
+LEGEND = (
+    "Away 2 wks: what happens to the task if the leader is away two weeks (in italics where "
+    "the leader has not answered and the stage implies it). Level: delegation level now→target ("
+    + ", ".join(f"{n} {name}" for n, name in enumerate(LEVELS, 1))
+    + ")."
+)
+"""The note under the cards heading that explains the two insight columns."""
