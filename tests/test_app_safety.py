@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
@@ -141,15 +140,3 @@ def test_demo_board_is_the_same_every_time_under_a_frozen_clock(tmp_path):
 def test_make_demo_board_writes_a_board_file(tmp_path):
     path = make_demo_board(tmp_path, Identity("sam", "dev"), FrozenClock())
     assert len(on_disk(path)) >= 20
-
-
-def test_demo_module_never_imports_textual():
-    source = Path(__file__).resolve().parent.parent / "delegate_tui" / "demo.py"
-    tree = ast.parse(source.read_text(encoding="utf-8"))
-    names = {
-        a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
-    }
-    names |= {
-        n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
-    }
-    assert not {"textual", "rich"} & names
