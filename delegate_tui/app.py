@@ -166,7 +166,9 @@ class DelegateApp(App[None]):
         changes, problem, titles = None, "", {}
         try:
             changes = self.store.reload()
-            titles = {c.id: c.title for c in self.store.all_cards() if c.id in changes}
+            for card_id in changes:
+                with contextlib.suppress(BoardError):  # deleted cards have no title to show
+                    titles[card_id] = self.store.card(card_id).title
         except (BoardError, MergeError) as exc:
             problem = str(exc)
         with contextlib.suppress(RuntimeError):  # the app is closing
