@@ -68,8 +68,23 @@ async def test_back_keys_move_the_card_to_the_previous_stage(board, clock, alice
 async def test_arrows_and_vim_keys_choose_the_card_and_column(board, clock, alice):
     app = make_app(board, clock, alice)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "j", "k", "L")  # second card of only-me: Quotes? no: Quotes
-        await pilot.press("left", "h", "right", "l", "up", "down")
+        steps = [
+            ("down", "only-me", "Quotes"),
+            ("j", "only-me", "Payroll"),
+            ("k", "only-me", "Quotes"),
+            ("up", "only-me", "Invoicing"),
+            ("right", "delegating", "Supplier orders"),
+            ("left", "only-me", "Invoicing"),
+            ("l", "delegating", "Supplier orders"),
+            ("h", "only-me", "Invoicing"),
+            ("end", "only-me", "Payroll"),
+            ("home", "only-me", "Invoicing"),
+        ]
+        for key, stage, title in steps:
+            await pilot.press(key)
+            assert app.screen.column is column_of(app, stage), key
+            assert app.screen.current.title == title, key
+        await pilot.press("j", "L")  # the keys act on the chosen card
         await pilot.pause()
     cards = saved(app, board)
     assert cards["Quotes"].stage == "delegating"
