@@ -16,9 +16,21 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from delegate_tui.model import STAGE_LABELS, STAGES, Card, clean_text, next_stage, parse_title
+from delegate_tui.boardfile import BoardError
+from delegate_tui.export import write_snapshot
+from delegate_tui.model import (
+    STAGE_LABELS,
+    STAGES,
+    Card,
+    ValidationError,
+    clean_text,
+    next_stage,
+    parse_title,
+)
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.confirm import ConfirmScreen
+from delegate_tui.screens.export import ExportScreen
+from delegate_tui.screens.insight import InsightScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.stage_lists import StageLists
 from delegate_tui.widgets.column import Column, StageHead
@@ -79,6 +91,9 @@ class BoardScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="filter",
                 tooltip="Filter cards by title, owner or notes"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter"),
+        Binding("x", "export", "Export", id="export", tooltip="Write a status snapshot"),
+        Binding("i", "insight", "Insight", id="insight",
+                tooltip="The two-week absence test, hours bought back, flow"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -294,3 +309,32 @@ class BoardScreen(Screen[None]):
         self.query_text = ""
         self.refresh_view(changed=())
         self.set_focus(None)
+
+    # ------------------------------------------------------------ snapshots and insight
+
+    def action_export(self) -> None:
+        """Ask for a format, then write a status snapshot beside the board (off the UI thread)."""
+
+        def chosen(fmt: str | None) -> None:
+            if fmt is not None:
+                self.run_worker(lambda: self._export(fmt), thread=True, group="export")
+
+        self.app.push_screen(ExportScreen(), chosen)
+
+    def _export(self, fmt: str) -> None:
+        try:
+            path = write_snapshot(self.board.store, fmt, now=self.board.clock().astimezone())
+        except (BoardError, ValidationError, OSError) as exc:
+            self.app.call_from_thread(
+                self.notify, str(exc), title="Export failed", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"Snapshot written to {path}", title="Export", markup=False, timeout=10
+        )
+
+    def action_insight(self) -> None:
+        self.app.push_screen(
+            InsightScreen(self.board.store, self.board.clock),
+            lambda _: self.refresh_view(),
+        )

@@ -1,0 +1,68 @@
+"""The `x` (status snapshot) and `i` (insight) keys of the board, in the real app."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from delegate_tui.screens.board import BoardScreen
+from delegate_tui.screens.export import ExportScreen
+from delegate_tui.screens.insight import InsightScreen
+from delegate_tui.store import BoardStore
+from tests.app_kit import SIZE, make_app, screen_text
+
+
+@pytest.fixture
+def board(store: BoardStore, board_path: Path) -> Path:
+    store.add("Invoicing", "only-me", owner="Marie", hours_per_week=3)
+    store.add("Supplier orders", "delegating", owner="Karim", hours_per_week=2)
+    store.add("Payroll", "team-owned", owner="Sophie", hours_per_week=4)
+    return board_path
+
+
+async def _wait_for(predicate, pilot, seconds: float = 10.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if predicate():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out")
+
+
+async def test_x_writes_the_chosen_snapshot_beside_the_board(board, clock, alice) -> None:
+    app = make_app(board, clock, alice)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("x")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("2")  # the second format in the picker: HTML
+        folder = board.parent / "snapshots"
+        await _wait_for(lambda: folder.is_dir() and any(folder.glob("*.html")), pilot)
+        page = next(folder.glob("*.html")).read_text(encoding="utf-8")
+        assert "Invoicing" in page and "Supplier orders" in page and "<script" not in page
+        await _wait_for(
+            lambda: any("Snapshot written" in n.message for n in app._notifications), pilot
+        )
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_x_then_escape_writes_nothing(board, clock, alice) -> None:
+    app = make_app(board, clock, alice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "escape")
+        await asyncio.sleep(0.2)
+        assert isinstance(app.screen, BoardScreen)
+    assert not (board.parent / "snapshots").exists()
+
+
+async def test_i_shows_the_absence_verdict_and_escape_returns(board, clock, alice) -> None:
+    app = make_app(board, clock, alice)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InsightScreen)
+        text = screen_text(app)
+        assert "everything stops" in text.lower() and "Invoicing" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
