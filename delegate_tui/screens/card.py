@@ -2,13 +2,14 @@
 
 Sections (tab moves between them): overview, work standards, responsibility notes, decisions
 handed over, the transition log (newest first) and the stage history. Keys act on the focused
-section: a add · e or enter edit · space tick a standard · d delete · escape back to the board.
+section: a add · e or enter edit · space tick a standard (or flip the provider flag) · c checked
+in now · d delete · escape back to the board. The card follows outside changes while it is open;
+a prompt being typed in keeps its text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
@@ -21,19 +22,17 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from delegate_tui.boardfile import BoardError
+from delegate_tui.insight import card_checkin
 from delegate_tui.model import (
-    AREAS,
     LOG_KIND_LABELS,
     LOG_KINDS,
     STAGE_LABELS,
     Card,
     clean_text,
-    parse_area,
-    parse_hours,
-    parse_name,
     parse_text,
-    parse_title,
 )
+from delegate_tui.records import format_time
+from delegate_tui.screens.card_fields import FIELDS, field_extra, field_text, parse_description
 from delegate_tui.screens.choice import ChoiceScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.widgets.card_lines import age_label
@@ -41,30 +40,6 @@ from delegate_tui.widgets.card_lines import age_label
 if TYPE_CHECKING:
     from delegate_tui.app import DelegateApp
 
-
-def parse_description(value: str) -> str:
-    return clean_text(value.replace("\r\n", "\n")).strip()
-
-
-@dataclass(frozen=True)
-class Field:
-    """An editable scalar of the card shown in the overview."""
-
-    name: str
-    label: str
-    parse: Callable[[str], Any]
-    hint: str = ""
-
-
-FIELDS: list[Field] = [
-    Field("title", "Title", parse_title),
-    Field("description", "Description", parse_description),
-    Field("owner", "Owner", parse_name, "who does it"),
-    Field("accountable", "Accountable", parse_name, "who signs off"),
-    Field("hours_per_week", "Hours / week", parse_hours, "0 to 168"),
-    Field("area", "Area", parse_area, ", ".join(AREAS)),
-]
-"""The overview's rows; more fields can be appended here."""
 
 SECTIONS = ("overview", "standards", "notes", "decisions", "log", "history")
 TITLES = {
@@ -82,13 +57,6 @@ def _day(at: str) -> str:
     return at[:10]
 
 
-def _value(card: Card, name: str) -> str:
-    value = getattr(card, name, "")
-    if isinstance(value, float):
-        return f"{value:g}"
-    return clean_text(str(value if value is not None else "")).replace("\n", " ")
-
-
 class CardScreen(Screen[None]):
     """Everything about one card."""
 
@@ -97,7 +65,14 @@ class CardScreen(Screen[None]):
         Binding("escape", "back", "Board", id="card-back", tooltip="Back to the board"),
         Binding("a", "add", "Add", id="card-add", tooltip="Add to the focused section"),
         Binding("e,enter", "edit", "Edit", id="card-edit", tooltip="Edit the highlighted line"),
-        Binding("space", "toggle", "Tick", id="card-toggle", tooltip="Tick a work standard"),
+        Binding(
+            "space",
+            "toggle",
+            "Tick",
+            id="card-toggle",
+            tooltip="Tick a work standard (or flip the provider flag)",
+        ),
+        Binding("c", "checked_in", "Checked in", id="card-checked-in", tooltip="Checked in now"),
         Binding("d", "delete", "Delete", id="card-delete", tooltip="Delete the highlighted line"),
     ]
 
@@ -138,18 +113,21 @@ class CardScreen(Screen[None]):
         except BoardError:
             self.dismiss(None)  # the card is gone (undone, deleted elsewhere)
             return
-        since = card.stage_since
+        since, now = card.stage_since, self.board.clock()
         self.query_one("#card-title", Static).update(
             Content.assemble(
                 (clean_text(card.title), "bold"),
-                f"   {STAGE_LABELS[card.stage]} since {_day(since)}"
-                f" ({age_label(since, self.board.clock())})",
+                f"   {STAGE_LABELS[card.stage]} since {_day(since)} ({age_label(since, now)})",
             )
         )
         rows: dict[str, list[Option]] = {
             "overview": [
                 Option(
-                    Content.assemble((f"{f.label:<14}", "dim"), _value(card, f.name) or "—"),
+                    Content.assemble(
+                        (f"{f.label:<14}", "dim"),
+                        field_text(card, f.name) or "—",
+                        *field_extra(card, f.name, now),
+                    ),
                     f.name,
                 )
                 for f in FIELDS
@@ -286,11 +264,18 @@ class CardScreen(Screen[None]):
         card = self.card
         if section == "overview":
             field = next(f for f in FIELDS if f.name == item)
-            value = await self._ask(field.label, _value(card, field.name), field.hint, field.parse)
+            if field.name == "provider":
+                self.action_toggle()
+                return
+            clock = self.board.clock
+            parse = (lambda text: field.parse(text, clock())) if field.timed else field.parse
+            value = await self._ask(
+                field.label, field_text(card, field.name, typing=True), field.hint, parse
+            )
             if value is not None:
                 self._change(
                     f"edit {field.label.lower()}",
-                    lambda: store.edit(card_id, **{field.name: field.parse(value)}),
+                    lambda: store.edit(card_id, **{field.name: parse(value)}),
                     item,
                 )
             return
@@ -313,15 +298,28 @@ class CardScreen(Screen[None]):
 
     def action_toggle(self) -> None:
         item = self._highlighted()
+        store, card_id = self.board.store, self.card_id
+        if self.section == "overview" and item == "provider":
+            flag = not self.card.provider
+            self._change("flip the provider flag", lambda: store.edit(card_id, provider=flag), item)
+            return
         if self.section != "standards" or item is None:
             return
         done = next(s.done for s in self.card.standards if s.id == item)
-        store, card_id = self.board.store, self.card_id
         self._change(
             "tick a standard",
             lambda: store.edit_item(card_id, "standards", item, done=not done),
             item,
         )
+
+    def action_checked_in(self) -> None:
+        """Record a check-in with the card's owner now."""
+        store, card_id = self.board.store, self.card_id
+        at = format_time(self.board.clock())
+        self._change("check in", lambda: store.edit(card_id, checked_in_at=at), "checked_in_at")
+        check = card_checkin(self.card, self.board.clock())
+        nxt = f": next {check.next:%Y-%m-%d}" if check else " (no cadence set)"
+        self.notify(f"Checked in{nxt}", markup=False)
 
     def action_delete(self) -> None:
         section, item = self.section, self._highlighted()

@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from delegate_tui.insight import card_checkin
 from delegate_tui.model import Card, clean_text
 from delegate_tui.records import parse_time
 
@@ -25,6 +26,8 @@ RECENT = timedelta(days=7)
 
 EDGE = "▎"
 RECENT_MARK = "●"
+OVERDUE_MARK = "overdue"
+"""Shown on a card whose check-in is overdue (in $marker-overdue)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,7 @@ class CardStyles:
     title: Style
     meta: Style
     recent: Style
+    overdue: Style
     missing: Style
     edge: Style
 
@@ -69,8 +73,18 @@ def has_recent_log(card: Card, now: datetime) -> bool:
         return False
 
 
+def checkin_overdue(card: Card, now: datetime) -> bool:
+    """Whether the card's check-in is overdue (cheap for cards without a cadence)."""
+    if not card.checkin:
+        return False
+    check = card_checkin(card, now)
+    return check is not None and check.overdue
+
+
 def _meta(card: Card, now: datetime, width: int, styles: CardStyles) -> Text:
     right = Text()
+    if checkin_overdue(card, now):
+        right.append(OVERDUE_MARK + "  ", styles.overdue)
     if has_recent_log(card, now):
         right.append(RECENT_MARK + " ", styles.recent)
     if card.standards:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.style import Style
 from textual import events
+from textual.color import Color
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -26,7 +28,10 @@ MAX_CACHED = 500
 """Cards whose lines a column keeps; past that the cache starts again."""
 
 STALE_AFTER = 60.0
-"""Seconds after which cached card lines are redrawn (for 'time in stage' and the marker)."""
+"""Seconds after which cached card lines are redrawn (for 'time in stage' and the markers).
+
+The cache holds lines drawn at `self.now` and is emptied whenever `self.now` moves, so the
+recent-log and overdue check-in markers always match the moment they were drawn for."""
 
 
 class Column(ScrollView, can_focus=False, inherit_bindings=False):
@@ -52,6 +57,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         "column--title",
         "column--meta",
         "column--recent",
+        "column--overdue",
         "column--missing",
         "column--edge",
         "column--empty",
@@ -182,10 +188,26 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
             self.active = active
             self._redraw(before)
 
+    def _part_style(self, name: str, over: Color) -> Style:
+        """A component's own style, its colour made solid over the card's background.
+
+        Rich styles have no alpha: `$text-muted` ("auto 60%") would come out white even on a
+        light theme. Blending here keeps muted text readable in every theme.
+        """
+        styles = self.get_component_styles(name)
+        style = styles.partial_rich_style
+        if styles.has_rule("color"):
+            colour = styles.color
+            if colour.auto:
+                colour = over.get_contrast_text(colour.a)
+            style += Style(color=(over + colour).rich_color)
+        return style
+
     def _card_styles(self) -> CardStyles:
         if self._styles is None:
             full = self.get_component_rich_style
-            part = lambda name: self.get_component_rich_style(name, partial=True)  # noqa: E731
+            over = self.get_component_styles("column--card").background
+            part = lambda name: self._part_style(name, over)  # noqa: E731
             self._styles = CardStyles(
                 card=full("column--card"),
                 selected=full("column--selected"),
@@ -194,6 +216,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
                 title=part("column--title"),
                 meta=part("column--meta"),
                 recent=part("column--recent"),
+                overdue=part("column--overdue"),
                 missing=part("column--missing"),
                 edge=part("column--edge"),
             )
