@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from delegate_tui import config
 from delegate_tui.boardfile import BoardError
+from delegate_tui.conflicts import ConflictWatcher, FoldReport
 from delegate_tui.merge import Changes, MergeError
 from delegate_tui.records import Clock, Identity, utc_now
 from delegate_tui.screens.board import BoardScreen
@@ -80,6 +81,7 @@ class DelegateApp(App[None]):
         )
         self.history = UndoHistory(self.store)
         self._reloading = False
+        self.conflicts = ConflictWatcher(self.store)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
@@ -162,19 +164,26 @@ class DelegateApp(App[None]):
             self.run_worker(self._reload, thread=True, group="reload", exit_on_error=False)
 
     def _reload(self) -> None:
-        """In a thread: take in changes others made to the file."""
-        changes, problem, titles = None, "", {}
+        """In a thread: take in changes others made to the file, then fold conflict copies."""
+        changes, problem, titles, folded = None, "", {}, None
         try:
             changes = self.store.reload()
             for card_id in changes:
                 with contextlib.suppress(BoardError):  # deleted cards have no title to show
                     titles[card_id] = self.store.card(card_id).title
+            folded = self.conflicts.poll()
         except (BoardError, MergeError) as exc:
             problem = str(exc)
         with contextlib.suppress(RuntimeError):  # the app is closing
-            self.call_from_thread(self._reloaded, changes, titles, problem)
+            self.call_from_thread(self._reloaded, changes, titles, problem, folded)
 
-    def _reloaded(self, changes: Changes | None, titles: dict[str, str], problem: str) -> None:
+    def _reloaded(
+        self,
+        changes: Changes | None,
+        titles: dict[str, str],
+        problem: str,
+        folded: FoldReport | None = None,
+    ) -> None:
         self._reloading = False
         if problem:
             self.notify(
@@ -183,3 +192,8 @@ class DelegateApp(App[None]):
         if changes:
             self.refresh_views(changed=list(changes))
             self.notify(changes.summary(titles), markup=False)
+        if folded:
+            if folded.changes:
+                self.refresh_views(changed=list(folded.changes))
+            severity = "information" if folded.merged else "warning"
+            self.notify(folded.summary(), severity=severity, timeout=8, markup=False)
