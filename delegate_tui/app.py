@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App, InvalidThemeError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -25,8 +25,9 @@ from delegate_tui.records import Clock, Identity, utc_now
 from delegate_tui.screens.board import BoardScreen
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.help import HelpScreen, Section, key_rows
+from delegate_tui.screens.theme_picker import ThemePicker
 from delegate_tui.store import BoardStore
-from delegate_tui.themes import APP_VARIABLES
+from delegate_tui.themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes, unknown_theme_message
 from delegate_tui.undo import UndoHistory
 
 RELOAD_EVERY = 1.0
@@ -45,6 +46,7 @@ class DelegateApp(App[None]):
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
         Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="redo", tooltip="Redo what undo undid"),
+        Binding("t", "pick_theme", "Theme", show=False, id="theme", tooltip="Choose theme"),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -65,15 +67,17 @@ class DelegateApp(App[None]):
         settings: config.Config | None = None,
         theme: str | None = None,
         backup_dir: Path | None = None,
+        config_folder: Path | None = None,
     ) -> None:
         super().__init__()
-        self.settings = settings or config.Config()
+        self.config_folder = config_folder if config_folder is not None else config.config_dir()
+        self.settings = settings or config.load_config(self.config_folder)
         self.clock: Clock = clock or utc_now
         self.requested_theme = theme or self.settings.theme or None
         self.save_errors: list[str] = []
         self.store = BoardStore(
             board_path,
-            identity or config.identity(self.settings),
+            identity or config.identity(self.settings, self.config_folder),
             clock=self.clock,
             backup_dir=backup_dir if backup_dir is not None else config.data_dir() / "backups",
             background=True,
@@ -82,6 +86,11 @@ class DelegateApp(App[None]):
         self.history = UndoHistory(self.store)
         self._reloading = False
         self.conflicts = ConflictWatcher(self.store)
+        found = load_all_themes(self.config_folder)
+        for own_theme in found.themes.values():
+            self.register_theme(own_theme)
+        self.problems = [*self.settings.problems, *(f"theme file {p}" for p in found.problems)]
+        """What was wrong with the settings and theme files: shown once, in one notification."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
@@ -89,12 +98,54 @@ class DelegateApp(App[None]):
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        if self.requested_theme and self.requested_theme in self.available_themes:
-            self.theme = self.requested_theme
+        self._start_theme()
+        if self.problems:
+            lines = "\n".join(f"• {problem}" for problem in self.problems)
+            self.notify(
+                f"Using defaults for what could not be read:\n{lines}",
+                title="Settings",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         self.set_interval(RELOAD_EVERY, self._poll)
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    # ------------------------------------------------------------ themes
+
+    def _start_theme(self) -> None:
+        """--theme, else the config's theme, else the default; an unknown one falls back."""
+        wanted = self.requested_theme or DEFAULT_THEME
+        try:
+            self.theme = wanted
+        except InvalidThemeError:
+            message = unknown_theme_message(wanted, list(self.available_themes))
+            self.problems.append(f"{message}; using {DEFAULT_THEME}")
+            if DEFAULT_THEME in self.available_themes:
+                self.theme = DEFAULT_THEME
+
+    def action_pick_theme(self) -> None:
+        if not isinstance(self.screen, ThemePicker):
+            picker = ThemePicker(list(self.available_themes), self.theme)
+            self.push_screen(picker, self._theme_chosen)
+
+    def _theme_chosen(self, name: str | None) -> None:
+        if not name:
+            return  # escape: the picker has put the old theme back; the config stays as it is
+        self.theme = name
+        try:
+            config.save_setting("theme", name, self.config_folder)
+        except OSError as exc:
+            self.notify(
+                f"Theme {name} is on for now but not saved: {exc}", severity="error", markup=False
+            )
+            return
+        self.settings.theme = name
+        self.notify(
+            f"Theme {name} saved to {self.config_folder / config.CONFIG_NAME}", markup=False
+        )
 
     # ------------------------------------------------------------ keys everywhere
 
@@ -143,8 +194,11 @@ class DelegateApp(App[None]):
             yield self, binding
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, BoardScreen | CardScreen):
+        ours = isinstance(screen, BoardScreen | CardScreen)
+        for command in super().get_system_commands(screen):
+            if not (ours and command.callback == self.action_change_theme):
+                yield command  # on the board, "Choose theme" (t) replaces Textual's unsaved one
+        if not ours:
             return
         for node, binding in self._commands(screen):
             if binding.action in ("quit", "command_palette"):

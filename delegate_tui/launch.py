@@ -12,6 +12,7 @@ from delegate_tui.app import DelegateApp
 from delegate_tui.demo import build_demo
 from delegate_tui.records import Clock, Identity, utc_now
 from delegate_tui.store import BoardStore
+from delegate_tui.themes import load_all_themes, theme_names, unknown_theme_message
 
 DEMO_NAME = "demo-board.json"
 
@@ -29,15 +30,19 @@ def make_demo_board(folder: Path, identity: Identity, clock: Clock = utc_now) ->
 
 def open_board(args: argparse.Namespace, settings: config.Config, path: Path) -> int:
     """Open the board at `path` (or, with --demo, a fresh sample board) in the terminal UI."""
+    theme = getattr(args, "theme", None)
+    if theme:
+        names = theme_names(load_all_themes(config.config_dir()))
+        if theme not in names:  # checked before anything opens: the board stays untouched
+            print(f"delegate: {unknown_theme_message(theme, names)}", file=sys.stderr)
+            return 1
     if getattr(args, "demo", False):
         folder = Path(tempfile.mkdtemp(prefix="delegate-demo-"))
         path = make_demo_board(folder, config.identity(settings))
         print(f"delegate: the sample board is {path}", file=sys.stderr)
     elif path == config.default_board():
         path.parent.mkdir(parents=True, exist_ok=True)
-    app = DelegateApp(
-        path, settings=settings, theme=getattr(args, "theme", None)
-    )  # BoardError here
+    app = DelegateApp(path, settings=settings, theme=theme)  # BoardError here
     try:
         app.run()
     finally:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
-from textual.theme import Theme
+from textual.css.stylesheet import Stylesheet, StylesheetParseError
+from textual.css.tokenizer import TokenError
+from textual.theme import BUILTIN_THEMES, Theme
 
 DEFAULT_THEME = "delegate-dark"
 
@@ -42,6 +44,8 @@ COLOUR_KEYS = (
 )
 NUMBER_KEYS = ("luminosity_spread", "text_alpha")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+_PLAIN = re.compile(r"^[A-Za-z0-9#%. _-]+$")
+"""What a variable's value may hold: no CSS punctuation, no references to other variables."""
 
 
 @dataclass(slots=True)
@@ -96,10 +100,27 @@ def theme_from_table(raw: dict[str, Any]) -> Theme:
     variables = raw.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
         raise ValueError("[variables] should map names to text values")
-    for key in APP_VARIABLES:
-        if key in variables:
-            _colour(variables[key], f"variables.{key}")
+    for key, value in variables.items():
+        if key in APP_VARIABLES:
+            _colour(value, f"variables.{key}")
+        else:
+            _css_value(key, value)
     return Theme(name=name, dark=dark, variables=dict(variables), **colours, **numbers)
+
+
+def _css_value(key: str, value: str) -> None:
+    """Check one of Textual's variables the way its CSS will read it (a bad one would crash)."""
+    prop = "text-style" if key.endswith("-style") else "color"
+    if _PLAIN.match(value):
+        sheet = Stylesheet()
+        sheet.add_source(f"Widget {{ {prop}: {value}; }}", read_from=("theme", key))
+        try:
+            sheet.parse()
+            return
+        except (StylesheetParseError, TokenError):
+            pass
+    kind = 'a text style such as "bold"' if prop == "text-style" else "a colour"
+    raise ValueError(f"'variables.{key}' = {value!r} is not {kind}")
 
 
 def load_theme_file(path: Path) -> Theme:
@@ -124,6 +145,16 @@ def load_themes(*folders: Path) -> ThemeSet:
                 continue
             found.themes[theme.name] = theme
     return found
+
+
+def load_all_themes(config_folder: Path) -> ThemeSet:
+    """The shipped themes, then the user's own (which may replace one of the same name)."""
+    return load_themes(shipped_themes_dir(), user_themes_dir(config_folder))
+
+
+def theme_names(found: ThemeSet) -> list[str]:
+    """Every theme a user can choose: ours, the user's and Textual's built-in ones."""
+    return sorted(set(found.themes) | set(BUILTIN_THEMES))
 
 
 def unknown_theme_message(name: str, available: list[str]) -> str:

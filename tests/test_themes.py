@@ -13,9 +13,11 @@ from delegate_tui.config import load_config, save_setting
 from delegate_tui.themes import (
     APP_VARIABLES,
     DEFAULT_THEME,
+    load_all_themes,
     load_theme_file,
     load_themes,
     shipped_themes_dir,
+    theme_names,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,3 +147,41 @@ def test_the_wheel_ships_the_themes(tmp_path: Path) -> None:
     for theme in SHIPPED:
         assert f"delegate_tui/data/themes/{theme}.toml" in names
     assert any(n.endswith(".tcss") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("variables", "problem"),
+    [
+        ('block-cursor-background = "nope"', "'variables.block-cursor-background' = 'nope'"),
+        ('footer-key-foreground = "$primary"', "is not a colour"),
+        ('border = "red; } Screen { display: none"', "is not a colour"),
+        ('block-cursor-text-style = "shiny"', 'is not a text style such as "bold"'),
+    ],
+)
+def test_a_bad_textual_variable_is_a_problem_not_a_crash(
+    tmp_path: Path, variables: str, problem: str
+) -> None:
+    (tmp_path / "odd.toml").write_text(
+        f'name = "odd"\nprimary = "#123456"\n[variables]\n{variables}\n'
+    )
+    found = load_themes(tmp_path)
+    assert found.themes == {}
+    assert len(found.problems) == 1 and problem in found.problems[0]
+
+
+def test_textual_variables_that_css_accepts_are_kept(tmp_path: Path) -> None:
+    (tmp_path / "fine.toml").write_text(
+        'name = "fine"\nprimary = "#123456"\n[variables]\n'
+        'input-selection-background = "#81a1c1 35%"\nblock-cursor-text-style = "b reverse"\n'
+        'footer-key-background = "transparent"\n'
+    )
+    found = load_themes(tmp_path)
+    assert found.problems == [] and "fine" in found.themes
+
+
+def test_theme_names_are_ours_the_users_and_textuals(tmp_path: Path) -> None:
+    (tmp_path / "themes").mkdir()
+    (tmp_path / "themes" / "my-shop.toml").write_text(MY_THEME)
+    names = theme_names(load_all_themes(tmp_path))
+    assert SHIPPED | {"my-shop", "textual-dark", "nord"} <= set(names)
+    assert names == sorted(names)

@@ -198,7 +198,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         style = styles.partial_rich_style
         if styles.has_rule("color"):
             colour = styles.color
-            if colour.auto:
+            if styles.auto_color:
                 colour = over.get_contrast_text(colour.a)
             style += Style(color=(over + colour).rich_color)
         return style
