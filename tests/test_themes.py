@@ -185,3 +185,26 @@ def test_theme_names_are_ours_the_users_and_textuals(tmp_path: Path) -> None:
     names = theme_names(load_all_themes(tmp_path))
     assert SHIPPED | {"my-shop", "textual-dark", "nord"} <= set(names)
     assert names == sorted(names)
+
+
+def _readme_block(after: str) -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```toml\n", text.index(after)) + len("```toml\n")
+    return text[start : text.index("```", start)]
+
+
+def test_the_readme_theme_example_is_a_working_theme(tmp_path: Path) -> None:
+    (tmp_path / "my-shop.toml").write_text(_readme_block("**Writing your own theme:**"))
+    found = load_themes(tmp_path)
+    assert found.problems == []
+    theme = found.themes["my-shop"]
+    assert set(APP_VARIABLES) <= set(theme.variables)
+    assert theme.luminosity_spread == 0.15 and theme.dark is False
+
+
+def test_the_readme_config_example_loads_without_problems(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text(_readme_block("**The config file**"))
+    config = load_config(tmp_path)
+    assert config.problems == []
+    assert (config.theme, config.user) == ("delegate-light", "Sam")
+    assert config.keymap["theme"] == "T"
