@@ -8,6 +8,7 @@ screens in `screens/` do the rest.
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -84,6 +85,9 @@ class DelegateApp(App[None]):
             on_save_error=self.save_errors.append,  # read on the UI thread by _poll
         )
         self.history = UndoHistory(self.store)
+        # The board's records live as long as the app: keep the cycle collector from walking
+        # them on every collection (with 10,000 cards that walk took longer than a keypress).
+        gc.freeze()
         self._reloading = False
         self.conflicts = ConflictWatcher(self.store)
         found = load_all_themes(self.config_folder)

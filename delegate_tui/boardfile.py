@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import hashlib
 import json
 import os
@@ -88,11 +89,29 @@ def validate(data: Any, path: Path) -> Record:
     return data
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while building many acyclic objects (a board's JSON).
+
+    Parsing a large board makes millions of dicts and strings; each allocation burst would
+    otherwise start full collections that find nothing (they tripled the load time of a
+    10,000-card board). Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse(text: str, path: Path) -> Record:
     if not text or text.isspace():  # (strip() would copy the whole file)
         raise BoardError(f"{path} is empty: restore it from a backup or remove it to start anew")
     try:
-        data = json.loads(text)
+        with gc_paused():
+            data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BoardError(
             f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}): "
@@ -212,8 +231,9 @@ def remove_stale_temps(path: Path, older_than: float = STALE_TEMP) -> list[Path]
     return removed
 
 
-def write_atomic(path: Path, text: str) -> Signature:
-    """Write crash-safely: temp file, fsync, rename over the board, fsync of the folder."""
+def write_temp(path: Path, text: str) -> tuple[Path, Signature]:
+    """Write `text` to a fresh temp file beside the board and fsync it; returns it and its
+    signature (which the rename keeps)."""
     tmp = temp_path(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -228,15 +248,38 @@ def write_atomic(path: Path, text: str) -> Signature:
                 os.close(fd)
         with contextlib.suppress(FileNotFoundError):
             shutil.copymode(path, tmp)
-        sig = signature(tmp)  # the rename keeps inode, mtime and size; the board itself may
-        os.replace(tmp, path)  # already be swapped again by a sync tool when we look
+        sig = signature(tmp)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
-        raise BoardError(f"cannot write {path}: {reason}") from None
-    fsync_folder(path.parent)
+        discard(tmp)
+        raise _write_error(path, exc) from None
     assert sig is not None
+    return tmp, sig
+
+
+def commit_temp(tmp: Path, path: Path) -> None:
+    """Rename the temp file over the board and fsync the folder (the crash-safe step)."""
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        discard(tmp)
+        raise _write_error(path, exc) from None
+    fsync_folder(path.parent)
+
+
+def discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def _write_error(path: Path, exc: OSError) -> BoardError:
+    reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
+    return BoardError(f"cannot write {path}: {reason}")
+
+
+def write_atomic(path: Path, text: str) -> Signature:
+    """Write crash-safely: temp file, fsync, rename over the board, fsync of the folder."""
+    tmp, sig = write_temp(path, text)
+    commit_temp(tmp, path)
     return sig
 
 

@@ -9,6 +9,7 @@ on a background thread; the CLI saves at once. No Textual.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,12 @@ from delegate_tui import boardfile
 from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
 from delegate_tui.merge import META, Changes, MergeError, merge_boards
 from delegate_tui.records import Record
+
+SAVE_ATTEMPTS = 4
+"""How often a save starts over when the file changes under it while it is being written."""
+
+SAVE_SETTLE = 0.05
+"""Seconds the background writer waits after a change before saving, to batch a burst."""
 
 
 class SavingMixin:
@@ -32,6 +39,7 @@ class SavingMixin:
     _tidy: bool
     _unreported: Changes
     _lines: dict[str, tuple[Record, str]]
+    _ends: dict[str, float]
 
     def _records(self) -> dict[str, Record]:
         return self._data.setdefault(CARDS, {})
@@ -62,6 +70,9 @@ class SavingMixin:
                     self._cond.wait()
                 if self._closing and self._saved >= self._pending:
                     return
+            if not self._closing:
+                time.sleep(SAVE_SETTLE)  # let a burst of keys (a held shift+→) share one save
+            with self._cond:
                 target = self._pending
             try:
                 self._save()
@@ -94,12 +105,21 @@ class SavingMixin:
 
     def _save(self) -> None:
         with boardfile.board_lock(self.path):
-            with self._lock:
-                self._absorb_disk()
-                boardfile.check_writable(self.path)
-                text = boardfile.serialize(self._data, self._card_lines())
-            self.backups.keep(self.path)
-            sig = boardfile.write_atomic(self.path, text)
+            for attempt in range(SAVE_ATTEMPTS):
+                with self._lock:
+                    self._absorb_disk()
+                    boardfile.check_writable(self.path)
+                    text = boardfile.serialize(self._data, self._card_lines())
+                    seen = self._sig
+                if attempt == 0:
+                    self.backups.keep(self.path)
+                tmp, sig = boardfile.write_temp(self.path, text)
+                # A sync tool may have replaced the file while we wrote: merge it in and write
+                # again rather than rename over it (the window left is the rename itself).
+                if boardfile.signature(self.path) == seen or attempt == SAVE_ATTEMPTS - 1:
+                    boardfile.commit_temp(tmp, self.path)
+                    break
+                boardfile.discard(tmp)
             if self._tidy:
                 self._tidy = False
                 boardfile.remove_stale_temps(self.path)
@@ -144,6 +164,7 @@ class SavingMixin:
     def _take(self, merged: Record, report: bool = True) -> Changes:
         changes = Changes.between(self._records(), merged.get(CARDS, {}))
         self._data = merged
+        self._ends.clear()
         if report:
             self._unreported = self._unreported | changes
         return changes
