@@ -165,3 +165,22 @@ async def test_an_open_card_keeps_the_typed_field_and_takes_the_others(board, cl
         assert overview_row(card_screen, "owner").endswith("Marie Dupont")
     card = saved(app, board)["Invoicing"]
     assert (card.owner, card.hours_per_week, card.area) == ("Marie Dupont", 7, "finance")
+
+
+async def test_a_card_deleted_elsewhere_while_typing_goes_back_to_the_board(board, clock, alice):
+    app = make_app(board, clock, alice)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter")  # Invoicing
+        await pilot.pause()
+        await pilot.press("down", "down", "e")  # Owner
+        await pilot.pause()
+        await type_text(pilot, " Dupont")
+        bob = BoardStore(board, BOB, clock=clock)
+        bob.delete(next(c.id for c in bob.cards() if c.title == "Invoicing"))
+        await wait_for(pilot, lambda: "bob changed" in " ".join(messages(app)), "the reload")
+        assert isinstance(app.screen, PromptScreen)  # the typing is not cut off
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, CardScreen), "back on the board")
+        assert "deleted meanwhile" in " ".join(messages(app))
+        assert app.is_running and "Invoicing" not in screen_text(app)
+    assert "Invoicing" not in saved(app, board)

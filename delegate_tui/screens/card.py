@@ -79,6 +79,7 @@ class CardScreen(Screen[None]):
     def __init__(self, card_id: str) -> None:
         super().__init__()
         self.card_id = card_id
+        self._left = False
 
     @property
     def board(self) -> DelegateApp:
@@ -111,7 +112,7 @@ class CardScreen(Screen[None]):
         try:
             card = self.card
         except BoardError:
-            self.dismiss(None)  # the card is gone (undone, deleted elsewhere)
+            self._leave()  # the card is gone (undone, deleted elsewhere)
             return
         since, now = card.stage_since, self.board.clock()
         self.query_one("#card-title", Static).update(
@@ -194,9 +195,26 @@ class CardScreen(Screen[None]):
         option = box.highlighted_option
         return option.id if option is not None and option.id else None
 
+    def _leave(self) -> None:
+        """Back to the board, once: at once if this screen is on top, else when it is again."""
+        if self.app.screen is self and not self._left:
+            self._left = True
+            self.dismiss(None)
+
+    def on_screen_resume(self) -> None:
+        try:
+            self.board.store.card(self.card_id)
+        except BoardError:
+            self._leave()
+
     def _change(self, label: str, apply: Callable[[], object], keep: str | None = None) -> None:
         """Run one change of this card through the undo history, then redraw."""
-        self.board.history.change(label, [self.card_id], apply)
+        try:
+            self.board.history.change(label, [self.card_id], apply)
+        except BoardError:
+            self.notify("This card was deleted meanwhile: the change was not made")
+            self._leave()
+            return
         self.board.refresh_views(self.card_id, [self.card_id])
         self.refresh_view(keep)
 
@@ -229,7 +247,12 @@ class CardScreen(Screen[None]):
                 f"{LOG_KIND_LABELS[kind]}: what happened?", check=parse_text
             )
             if kind and text:
-                entry = store.log(card_id, kind, parse_text(text))
+                try:
+                    entry = store.log(card_id, kind, parse_text(text))
+                except BoardError:
+                    self.notify("This card was deleted meanwhile: nothing was logged")
+                    self._leave()
+                    return
                 self.board.refresh_views(card_id, [card_id])
                 self.refresh_view(entry)
                 self.notify("Logged. Log entries are kept for good: undo does not remove them.")
