@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -100,8 +101,12 @@ def build_demo(store: BoardStore) -> list[str]:
     ids = [""] * len(demo_cards())
     try:
         for when, _order, step in events:
-            stamper.clock = lambda when=when: when
+            stamper.clock = partial(_constant, when)
             step(store, ids)
     finally:
         stamper.clock = real_clock
     return ids
+
+
+def _constant(moment: datetime) -> datetime:
+    return moment

@@ -48,9 +48,9 @@ MIN_PREFIX = 4
 class _UUIDTable(Table):
     """A TinyDB table whose document ids are the records' UUIDs, never counters."""
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]  # TinyDB types ids as int
 
-    def _get_next_id(self) -> str:  # type: ignore[override]
+    def _get_next_id(self) -> str:
         return new_id()
 
     def _update_table(self, updater: Callable[[dict[str, Any]], None]) -> None:  # type: ignore[override]
@@ -207,7 +207,7 @@ class BoardStore(SavingMixin):
                 # cached line now, or the save would write the line from before the change.
                 self._forget(card_id)
 
-            self._table.update(apply, doc_ids=[card_id])
+            self._table.update(apply, doc_ids=[card_id])  # type: ignore[list-item]
 
     def _forget(self, card_id: str) -> None:
         self._lines.pop(card_id, None)
@@ -363,7 +363,7 @@ class BoardStore(SavingMixin):
                 edit(doc)  # type: ignore[arg-type]
                 self._forget(card_id)  # before the save, as in _change
 
-            self._table.update(apply, doc_ids=[card_id])
+            self._table.update(apply, doc_ids=[card_id])  # type: ignore[list-item]
 
     def _restore_items(self, target: Record, name: str, old_items: Mapping[str, Any]) -> None:
         for item_id, item in target.get(name, {}).items():

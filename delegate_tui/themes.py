@@ -105,7 +105,24 @@ def theme_from_table(raw: dict[str, Any]) -> Theme:
             _colour(value, f"variables.{key}")
         else:
             _css_value(key, value)
-    return Theme(name=name, dark=dark, variables=dict(variables), **colours, **numbers)
+    return Theme(
+        name=name,
+        primary=colours["primary"],
+        secondary=colours.get("secondary"),
+        warning=colours.get("warning"),
+        error=colours.get("error"),
+        success=colours.get("success"),
+        accent=colours.get("accent"),
+        foreground=colours.get("foreground"),
+        background=colours.get("background"),
+        surface=colours.get("surface"),
+        panel=colours.get("panel"),
+        boost=colours.get("boost"),
+        dark=dark,
+        luminosity_spread=numbers.get("luminosity_spread", 0.15),
+        text_alpha=numbers.get("text_alpha", 0.95),
+        variables=dict(variables),
+    )
 
 
 def _css_value(key: str, value: str) -> None:

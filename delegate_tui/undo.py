@@ -7,7 +7,7 @@ are never undone. No Textual.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -56,7 +56,7 @@ class UndoHistory:
         """Remember a card that was just added (undo deletes it)."""
         self._push(label, {card_id: None})
 
-    def _push(self, label: str, before: dict[str, Record | None]) -> None:
+    def _push(self, label: str, before: Mapping[str, Record | None]) -> None:
         cards = tuple((i, old, self.store.record(i)) for i, old in before.items())
         self._undo.append(Step(label, cards))
         del self._undo[: -self.limit]

@@ -10,13 +10,37 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ["model", "records", "merge", "boardfile", "store", "config", "csv_import", "cards_cli"]
+CORE = [
+    "model",
+    "records",
+    "merge",
+    "boardfile",
+    "store",
+    "store_saving",
+    "config",
+    "csv_import",
+    "cards_cli",
+    "conflicts",
+    "check_cli",
+    "status_cli",
+    "export_cli",
+    "demo",
+    "undo",
+    "stage_lists",
+]
 
 
 @pytest.mark.parametrize("command", [["check", "."], ["format", "--check", "."]])
 def test_ruff_is_clean(command: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_type_hints_check() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
