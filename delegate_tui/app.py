@@ -253,5 +253,9 @@ class DelegateApp(App[None]):
         if folded:
             if folded.changes:
                 self.refresh_views(changed=list(folded.changes))
-            severity = "information" if folded.merged else "warning"
-            self.notify(folded.summary(), severity=severity, timeout=8, markup=False)
+            self.notify(
+                folded.summary(),
+                severity="information" if folded.merged else "warning",
+                timeout=8,
+                markup=False,
+            )

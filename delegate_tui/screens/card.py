@@ -67,7 +67,7 @@ class CardScreen(Screen[None]):
         Binding("e,enter", "edit", "Edit", id="card-edit", tooltip="Edit the highlighted line"),
         Binding(
             "space",
-            "toggle",
+            "toggle_item",
             "Tick",
             id="card-toggle",
             tooltip="Tick a work standard (or flip the provider flag)",
@@ -288,7 +288,7 @@ class CardScreen(Screen[None]):
         if section == "overview":
             field = next(f for f in FIELDS if f.name == item)
             if field.name == "provider":
-                self.action_toggle()
+                self.action_toggle_item()
                 return
             clock = self.board.clock
             parse = (lambda text: field.parse(text, clock())) if field.timed else field.parse
@@ -319,7 +319,7 @@ class CardScreen(Screen[None]):
             item,
         )
 
-    def action_toggle(self) -> None:
+    def action_toggle_item(self) -> None:
         item = self._highlighted()
         store, card_id = self.board.store, self.card_id
         if self.section == "overview" and item == "provider":

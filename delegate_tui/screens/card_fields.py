@@ -123,7 +123,7 @@ def field_text(card: Card, name: str, typing: bool = False) -> str:
     """The field's value as shown in the overview, or as the prompt starts with (`typing`)."""
     value = getattr(card, name, "")
     field = next((f for f in FIELDS if f.name == name), None)
-    show = field and (field.typed if typing else field.show)
+    show = None if field is None else (field.typed if typing else field.show)
     if show is not None:
         value = show(value)
     if isinstance(value, float):
