@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.csv_import import read_rows
-from delegate_tui.dates import parse_checkin, parse_when
+from delegate_tui.fields import parse_field
 from delegate_tui.insight import card_checkin
 from delegate_tui.model import (
     LOG_KINDS,
@@ -18,19 +18,14 @@ from delegate_tui.model import (
     Card,
     ValidationError,
     clean_text,
-    parse_absence,
     parse_area,
     parse_hours,
-    parse_level,
     parse_log_kind,
     parse_name,
-    parse_note,
-    parse_reason,
     parse_stage,
     parse_text,
     parse_title,
 )
-from delegate_tui.records import format_time
 from delegate_tui.store import BoardStore
 
 
@@ -132,22 +127,35 @@ def cmd_move(args: argparse.Namespace, store: BoardStore) -> int:
     return 0
 
 
+EDIT_OPTIONS: dict[str, str] = {
+    "title": "title",
+    "owner": "owner",
+    "accountable": "accountable",
+    "hours": "hours_per_week",
+    "area": "area",
+    "description": "description",
+    "absence": "absence",
+    "level": "level",
+    "target_level": "target_level",
+    "reason": "reason",
+    "confidentiality": "confidentiality",
+    "reporting": "reporting",
+    "checkin": "checkin",
+    "checked_in": "checked_in_at",
+}
+"""`delegate edit` options and the card fields they set (read as the card screen reads them)."""
+
+
 def cmd_edit(args: argparse.Namespace, store: BoardStore) -> int:
     card_id = store.resolve(args.card)
-    changes: dict[str, Any] = {}
-    if args.title is not None:
-        changes["title"] = parse_title(args.title)
-    if args.owner is not None:
-        changes["owner"] = parse_name(args.owner)
-    if args.accountable is not None:
-        changes["accountable"] = parse_name(args.accountable)
-    if args.hours is not None:
-        changes["hours_per_week"] = parse_hours(args.hours)
-    if args.area is not None:
-        changes["area"] = parse_area(args.area)
-    if args.description is not None:
-        changes["description"] = clean_text(args.description).strip()
-    changes.update(_insight_changes(args, store))
+    now = store.stamper.clock()
+    changes: dict[str, Any] = {
+        name: parse_field(name, getattr(args, option), now)
+        for option, name in EDIT_OPTIONS.items()
+        if getattr(args, option) is not None
+    }
+    if args.provider is not None:
+        changes["provider"] = args.provider
     if not changes:
         raise ValidationError(
             "nothing to change: give --title, --owner, --accountable, --hours, --area, "
@@ -156,31 +164,6 @@ def cmd_edit(args: argparse.Namespace, store: BoardStore) -> int:
     store.edit(card_id, **changes)
     print(f"edited {card_id[:8]}: {', '.join(changes)}")
     return 0
-
-
-def _insight_changes(args: argparse.Namespace, store: BoardStore) -> dict[str, Any]:
-    """The delegation-insight fields `delegate edit` was given, validated."""
-    changes: dict[str, Any] = {}
-    if args.absence is not None:
-        changes["absence"] = parse_absence(args.absence)
-    if args.level is not None:
-        changes["level"] = parse_level(args.level)
-    if args.target_level is not None:
-        changes["target_level"] = parse_level(args.target_level)
-    if args.reason is not None:
-        changes["reason"] = parse_reason(args.reason)
-    if args.provider is not None:
-        changes["provider"] = args.provider
-    if args.confidentiality is not None:
-        changes["confidentiality"] = parse_note(args.confidentiality)
-    if args.reporting is not None:
-        changes["reporting"] = parse_note(args.reporting)
-    if args.checkin is not None:
-        changes["checkin"] = parse_checkin(args.checkin)
-    if args.checked_in is not None:
-        when = parse_when(args.checked_in, store.stamper.clock())
-        changes["checked_in_at"] = format_time(when)
-    return changes
 
 
 def cmd_import(args: argparse.Namespace, store: BoardStore) -> int:

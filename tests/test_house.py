@@ -27,6 +27,7 @@ CORE = [
     "demo",
     "undo",
     "stage_lists",
+    "fields",
 ]
 
 

@@ -22,6 +22,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from delegate_tui.boardfile import BoardError
+from delegate_tui.fields import FIELDS, field_extra, field_text, parse_description
 from delegate_tui.insight import card_checkin
 from delegate_tui.model import (
     LOG_KIND_LABELS,
@@ -32,7 +33,6 @@ from delegate_tui.model import (
     parse_text,
 )
 from delegate_tui.records import format_time
-from delegate_tui.screens.card_fields import FIELDS, field_extra, field_text, parse_description
 from delegate_tui.screens.choice import ChoiceScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.widgets.card_lines import age_label

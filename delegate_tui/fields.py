@@ -1,6 +1,8 @@
-"""Provides the card screen's overview rows: each editable field, how its text is read and shown.
+"""Provides the editable fields of a card: how typed text is read, checked and shown.
 
-No Textual: the rows are plain text plus (text, style) pieces the screen assembles.
+One table serves `delegate edit` and the card screen's overview, so both accept the same
+words and give the same messages. No Textual: rows are plain text plus (text, style) pieces
+the screen assembles.
 """
 
 from __future__ import annotations
@@ -119,10 +121,19 @@ FIELDS: list[Field] = [
 """The overview's rows; more fields can be appended here."""
 
 
+FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+
+def parse_field(name: str, text: str, now: datetime) -> Any:
+    """The stored value of field `name` from what was typed; ValidationError says what is wrong."""
+    field = FIELDS_BY_NAME[name]
+    return field.parse(text, now) if field.timed else field.parse(text)
+
+
 def field_text(card: Card, name: str, typing: bool = False) -> str:
     """The field's value as shown in the overview, or as the prompt starts with (`typing`)."""
     value = getattr(card, name, "")
-    field = next((f for f in FIELDS if f.name == name), None)
+    field = FIELDS_BY_NAME.get(name)
     show = None if field is None else (field.typed if typing else field.show)
     if show is not None:
         value = show(value)
