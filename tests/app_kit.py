@@ -13,6 +13,7 @@ from delegate_tui.app import DelegateApp
 from delegate_tui.boardfile import read_board
 from delegate_tui.model import Card
 from delegate_tui.records import Identity, card_from_record, is_live
+from delegate_tui.screens.card import CardScreen
 from tests.conftest import FrozenClock
 
 SIZE = (120, 40)
@@ -47,3 +48,11 @@ def saved(app: DelegateApp, path: Path) -> dict[str, Card]:
 
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*["space" if c == " " else c for c in text])
+
+
+async def open_card(pilot: Pilot) -> CardScreen:
+    """Press enter on the selected card and return the card screen."""
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CardScreen)
+    return pilot.app.screen

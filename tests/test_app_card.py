@@ -11,7 +11,7 @@ from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.choice import ChoiceScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, saved, screen_text, type_text
+from tests.app_kit import SIZE, make_app, open_card, saved, screen_text, type_text
 
 
 @pytest.fixture
@@ -22,13 +22,6 @@ def board(store: BoardStore, board_path: Path, clock) -> Path:
     clock.advance(days=3, hours=1)
     store.log(card.id, "error", "Sent with last year's rates")
     return board_path
-
-
-async def open_card(pilot) -> CardScreen:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CardScreen)
-    return pilot.app.screen
 
 
 async def goto(pilot, section: str) -> None:

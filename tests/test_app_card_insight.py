@@ -16,7 +16,7 @@ from delegate_tui.records import format_time
 from delegate_tui.screens.card import FIELDS, CardScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, saved, screen_text, type_text
+from tests.app_kit import SIZE, make_app, open_card, saved, screen_text, type_text
 from tests.conftest import file_hash
 
 
@@ -27,13 +27,6 @@ def board(store: BoardStore, board_path: Path, clock) -> Path:
     store.move(card.id, "delegating")
     clock.advance(days=3, hours=1)
     return board_path
-
-
-async def open_card(pilot) -> CardScreen:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CardScreen)
-    return pilot.app.screen
 
 
 async def to_field(pilot, name: str) -> None:
