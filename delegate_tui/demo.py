@@ -57,6 +57,19 @@ def _events(base: datetime) -> list[tuple[datetime, int, Step]]:
     return events
 
 
+INSIGHT_KEYS = (
+    "absence",
+    "level",
+    "target_level",
+    "reason",
+    "provider",
+    "confidentiality",
+    "reporting",
+    "checkin",
+)
+"""Delegation-insight fields a demo card may set (see issue 7's card fields)."""
+
+
 def _adder(n: int, spec: dict[str, Any]) -> Step:
     def step(store: BoardStore, ids: list[str]) -> None:
         ids[n] = store.add(
@@ -67,6 +80,7 @@ def _adder(n: int, spec: dict[str, Any]) -> Step:
             hours_per_week=float(spec.get("hours", 0.0)),
             area=spec.get("area", ""),
             description=spec.get("description", ""),
+            **{k: spec[k] for k in INSIGHT_KEYS if k in spec},
         ).id
 
     return step
