@@ -163,6 +163,7 @@ def add_item(record: Record, collection: str, fields: Mapping[str, Any], stamper
     item_id = new_id()
     item: Record = {"id": item_id}
     _stamp_fields(item, {**ITEM_FIELDS[collection], **fields}, stamper)
+    item["created_at"] = item["_stamps"]["text"][0]  # keeps its place when its text is edited
     record.setdefault(collection, {})[item_id] = item
     return item_id
 
@@ -202,9 +203,15 @@ def updated_at(record: Mapping[str, Any]) -> str:
     return max(moments, default=record.get("created_at", ""))
 
 
+def _item_order(item: Mapping[str, Any]) -> tuple[str, str]:
+    """Items in the order they were added (older files: by their text's stamp)."""
+    created = item.get("created_at") or item.get("_stamps", {}).get("text", [""])[0]
+    return (str(created), str(item["id"]))
+
+
 def _live_items(record: Mapping[str, Any], collection: str) -> list[Mapping[str, Any]]:
     items = [i for i in record.get(collection, {}).values() if is_live(i)]
-    items.sort(key=lambda i: (i.get("_stamps", {}).get("text", [""])[0], i["id"]))
+    items.sort(key=_item_order)
     return items
 
 

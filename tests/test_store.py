@@ -500,3 +500,17 @@ def test_a_board_reached_through_a_symlink_stays_where_the_link_points(
     BoardStore(link, alice, clock=clock).add("Quotes")
     assert link.is_symlink()
     assert {c["title"] for c in on_disk(target)["cards"].values()} == {"Invoicing", "Quotes"}
+
+
+def test_editing_a_standard_keeps_its_place_in_the_checklist(store, clock) -> None:
+    card = store.add("Invoicing")
+    first = store.add_item(card.id, "standards", text="Export timesheets")
+    clock.advance(minutes=1)
+    store.add_item(card.id, "standards", text="Check rates")
+    clock.advance(minutes=1)
+    store.edit_item(card.id, "standards", first, text="Export timesheets on the 1st")
+    reopened = BoardStore(store.path, store.identity, clock=clock)
+    assert [s.text for s in reopened.card(card.id).standards] == [
+        "Export timesheets on the 1st",
+        "Check rates",
+    ]
