@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from delegate_tui.app import DelegateApp
 
 
+AGE_REFRESH = 60.0
+"""Seconds between two redraws of an idle board, so ages and overdue markers stay true."""
+
+
 def readiness_gaps(card: Card) -> list[str]:
     """What a card lacks before the team can own it: an owner and a work standard."""
     gaps = []
@@ -123,6 +127,8 @@ class BoardScreen(Screen[None]):
         self._columns = list(self.query(Column))
         self.refresh_view()
         self.activate(next((i for i, c in enumerate(self.columns) if c.cards), 0))
+        # Ages ("3d") and overdue check-ins move with the clock even when nothing changes.
+        self.set_interval(AGE_REFRESH, lambda: self.refresh_view(changed=()))
 
     # ------------------------------------------------------------ reading the board
 

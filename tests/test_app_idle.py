@@ -1,0 +1,25 @@
+"""An idle board keeps its ages and overdue markers true as the clock moves."""
+
+from __future__ import annotations
+
+from delegate_tui.screens import board as board_module
+from tests.app_kit import SIZE, make_app, screen_text
+
+
+async def test_an_idle_board_redraws_ages_as_time_passes(
+    store, board_path, clock, alice, monkeypatch
+) -> None:
+    monkeypatch.setattr(board_module, "AGE_REFRESH", 0.1)
+    store.add("Invoicing", "delegating", owner="Marie", checkin="weekly")
+    app = make_app(board_path, clock, alice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = screen_text(app)
+        assert "overdue" not in first
+        clock.advance(days=9)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if "overdue" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "overdue" in text and "9d" in text
