@@ -1,0 +1,61 @@
+"""Time the delegation insight at 100, 1,000 and 10,000 cards (not a pytest test).
+
+Run: python3 tests/benchmarks/bench_insight.py [--sizes 100,1000,10000] [--repeat 5]
+
+On the realistic board of bench_store.py it prints the median of several runs of:
+  load      BoardStore(path) and its card models — what `delegate status` pays first
+  insight   insight.build: verdict, hours, bought back, priorities, ages, check-ins, flow
+and the ratio of insight to load. Target: the figures cost no more than opening the board, so
+`delegate status` and the `i` screen feel as quick as `delegate list`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_store import build_board, median_time
+
+from delegate_tui import insight
+from delegate_tui.records import Identity
+from delegate_tui.store import BoardStore
+
+TARGET = 1.0
+
+
+def measure(size: int, repeat: int) -> tuple[float, float]:
+    who = Identity("bench", "dev-bench")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "board.json"
+        build_board(path, size)
+        load = median_time(lambda: BoardStore(path, who).cards(), repeat)
+        store = BoardStore(path, who)
+        cards = store.cards()
+        now = store.stamper.clock()
+        figures = median_time(lambda: insight.build(cards, now), repeat)
+    return load, figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    worst = 0.0
+    print(f"{'cards':>7}  {'load':>9}  {'insight':>9}  ratio")
+    for size in (int(s) for s in args.sizes.split(",")):
+        load, figures = measure(size, args.repeat)
+        ratio = figures / load
+        worst = max(worst, ratio)
+        print(f"{size:>7}  {load * 1000:7.1f}ms  {figures * 1000:7.1f}ms  {ratio:5.2f}x")
+    verdict = "met" if worst <= TARGET else "MISSED"
+    print(f"target: insight within {TARGET:g}x the load: {verdict} (worst {worst:.2f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
