@@ -11,6 +11,7 @@ import argparse
 from delegate_tui import boardfile
 from delegate_tui.boardfile import BoardError
 from delegate_tui.conflicts import MERGED_FOLDER, fold_conflict_copies
+from delegate_tui.export.wording import plural
 from delegate_tui.model import STAGES, clean_text
 from delegate_tui.records import card_from_record, is_live
 from delegate_tui.store import BoardStore
@@ -33,10 +34,6 @@ def card_problems(store: BoardStore) -> list[str]:
     return problems
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     path = store.path
     if not path.exists():
@@ -56,7 +53,7 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     deleted = len(records) - len(live)
     print(f"{path}: a valid board, {clean_text(store.name)!r} (id {store.board_id})")
     print(
-        f"  {_count(len(live) - archived, 'card')}, {archived} archived, "
+        f"  {plural(len(live) - archived, 'card')}, {archived} archived, "
         f"{deleted} deleted (kept as tombstones)"
     )
 

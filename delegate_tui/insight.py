@@ -123,12 +123,17 @@ def priority(cards: Sequence[Card]) -> list[Card]:
     )
 
 
-def _moment(text: str | None) -> datetime | None:
-    """A stored timestamp (UTC, see records.format_time), or None if it is unreadable."""
+def stored_moment(text: str | None) -> datetime | None:
+    """A stored timestamp (UTC, see records.format_time), or None if it is unreadable.
+
+    One without a zone is taken as UTC. fromisoformat reads the stored format 10x faster
+    than strptime, which is tried only for what it does not read."""
     if not text:
         return None
     try:
-        moment = datetime.fromisoformat(text)  # fast path for the fixed-width stored format
+        moment = datetime.fromisoformat(text)
+    except TypeError:
+        return None  # a hand edit stored something other than text
     except ValueError:
         try:
             return parse_time(text)
@@ -143,9 +148,9 @@ def spans(card: Card, now: datetime) -> list[Span]:
     The last span is the current stage and runs to `now`. Entries with unreadable times are
     skipped; a card without history has been in its stage since it was created.
     """
-    moves = [(at, change.to_stage) for change in card.history if (at := _moment(change.at))]
+    moves = [(at, change.to_stage) for change in card.history if (at := stored_moment(change.at))]
     if not moves:
-        moves = [(_moment(card.created_at) or now, card.stage)]
+        moves = [(stored_moment(card.created_at) or now, card.stage)]
     moves[-1] = (moves[-1][0], card.stage)  # the stage field is the truth for the current one
     result = []
     for index, (start, stage) in enumerate(moves):
@@ -204,7 +209,7 @@ def card_checkin(
     except ValueError:
         return None  # a cadence a newer version or a hand edit wrote; shown nowhere
     card_spans = card_spans or spans(card, now)
-    last = _moment(card.checked_in_at) or card_spans[-1].start
+    last = stored_moment(card.checked_in_at) or card_spans[-1].start
     following = next_checkin(cadence, last, now)
     return CheckIn(card, card.checkin, last, following, following <= now)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import timedelta
 
+from delegate_tui.export.wording import age, plural
 from delegate_tui.insight import Insight, absence_answer, build
 from delegate_tui.model import STAGE_LABELS, Card, clean_text
 from delegate_tui.store import BoardStore
@@ -24,15 +24,6 @@ def _title(card: Card, width: int = 40) -> str:
     return title if len(title) <= width else title[: width - 1] + "…"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _days(delta: timedelta) -> str:
-    days = round(delta.total_seconds() / 86400)
-    return _plural(days, "day") if days else "under a day"
-
-
 def _more(shown: int, total: int) -> list[str]:
     return [f"  … and {total - shown} more"] if total > shown else []
 
@@ -41,11 +32,11 @@ def summary(insight: Insight, board: str = "") -> str:
     """The human summary `delegate status` prints."""
     name = f"{clean_text(board)}: " if board else ""
     lines = [
-        f"{name}{_plural(len(insight.cards), 'card')}, {_hours(insight.total_hours)} a week in all"
+        f"{name}{plural(len(insight.cards), 'card')}, {_hours(insight.total_hours)} a week in all"
     ]
     for stage, figures in insight.stages.items():
         lines.append(
-            f"  {STAGE_LABELS[stage]:<12}{_plural(figures.cards, 'card'):>10}"
+            f"  {STAGE_LABELS[stage]:<12}{plural(figures.cards, 'card'):>10}"
             f"{_hours(figures.hours):>9}"
         )
     verdict = insight.verdict
@@ -74,8 +65,8 @@ def summary(insight: Insight, board: str = "") -> str:
         lines += _more(TOP, len(insight.priority))
     if insight.delegating:
         lines.append("Delegating for:")
-        for card, age in insight.delegating[:TOP]:
-            lines.append(f"  {_days(age):>12}  {_title(card)}")
+        for card, spent in insight.delegating[:TOP]:
+            lines.append(f"  {age(spent):>12}  {_title(card)}")
         lines += _more(TOP, len(insight.delegating))
     overdue = insight.overdue
     if overdue:
@@ -83,7 +74,7 @@ def summary(insight: Insight, board: str = "") -> str:
         for check in overdue[:TOP]:
             lines.append(
                 f"  {_title(check.card)} ({clean_text(check.cadence)}, due "
-                f"{check.next:%Y-%m-%d}, {_days(insight.now - check.next)} late)"
+                f"{check.next:%Y-%m-%d}, {age(insight.now - check.next)} late)"
             )
         lines += _more(TOP, len(overdue))
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from delegate_tui.insight import (
     by_stage,
     card_checkin,
     spans,
+    stored_moment,
     verdict,
 )
 from delegate_tui.model import LOG_KIND_LABELS, LOG_KINDS, STAGES, Card, clean_text
@@ -222,14 +223,9 @@ class Snapshot:
 
 
 def _moment(text: str | None, zone: Any) -> datetime | None:
-    """A stored UTC time in `zone` (None if unreadable); fromisoformat is 10x strptime."""
-    try:
-        moment = datetime.fromisoformat(text) if text else None
-    except (TypeError, ValueError):
-        return None
-    if moment is None or moment.tzinfo is None:
-        return None
-    return moment.astimezone(zone)
+    """A stored time in `zone` (None if unreadable), read as the insight figures read it."""
+    moment = stored_moment(text)
+    return moment.astimezone(zone) if moment is not None else None
 
 
 def build_snapshot(
