@@ -36,9 +36,7 @@ def _print_json(value: Any) -> None:
 def _line(card: Card) -> str:
     hours = f"{card.hours_per_week:g}h" if card.hours_per_week else "-"
     owner = clean_text(card.owner) or "-"
-    return (
-        f"{card.id[:8]}  {card.stage:<10}  {owner[:16]:<16}  {hours:>6}  {clean_text(card.title)}"
-    )
+    return f"{card.id[:8]}  {clean_text(card.stage):<10}  {owner[:16]:<16}  {hours:>6}  {clean_text(card.title)}"
 
 
 def cmd_add(args: argparse.Namespace, store: BoardStore) -> int:
@@ -79,9 +77,10 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
     t = clean_text
     print(t(card.title))
     print(f"  id           {card.id}")
-    print(f"  stage        {STAGE_LABELS[card.stage]} since {card.stage_since[:10]}")
+    stage = STAGE_LABELS.get(card.stage, t(card.stage))  # a hand-edited file may hold any stage
+    print(f"  stage        {stage} since {card.stage_since[:10]}")
     print(f"  owner        {t(card.owner) or '-'}   accountable {t(card.accountable) or '-'}")
-    print(f"  hours/week   {card.hours_per_week:g}   area {card.area or '-'}")
+    print(f"  hours/week   {card.hours_per_week:g}   area {t(card.area) or '-'}")
     levels = f"{card.level or '-'} -> {card.target_level or '-'}"
     print(f"  away 2 weeks {card.absence or '-'}   level {levels}   reason {card.reason or '-'}")
     if card.provider:
@@ -108,11 +107,11 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
         print(f"  - {t(d.text)}" + (f" (limit: {t(d.limit)})" if d.limit else ""))
     print("Transition log")
     for e in reversed(card.log):
-        print(f"  {e.at[:10]}  {e.kind:<15} {t(e.text)}  — {t(e.by)}")
+        print(f"  {e.at[:10]}  {t(e.kind):<15} {t(e.text)}  — {t(e.by)}")
     print("Stage history")
     for h in card.history:
         print(
-            f"  {h.at[:16].replace('T', ' ')}  {h.from_stage or 'new'} -> {h.to_stage}  — {t(h.by)}"
+            f"  {h.at[:16].replace('T', ' ')}  {t(h.from_stage or 'new')} -> {t(h.to_stage)}  — {t(h.by)}"
         )
     return 0
 

@@ -88,10 +88,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _launch(args, settings)
         handler: Handler = args.handler
         return handler(args, _open_store(args, settings))
-    except UsageError as exc:
-        print(f"delegate: {exc}", file=sys.stderr)
-        return 1
-    except (BoardError, ValidationError, MergeError) as exc:
+    except (UsageError, BoardError, ValidationError, MergeError) as exc:
         print(f"delegate: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -26,7 +26,7 @@ def demo_cards() -> list[dict[str, Any]]:
     return list(tomllib.loads(text)["card"])
 
 
-def _events(base: datetime) -> list[tuple[datetime, int, Step]]:
+def _events(base: datetime, cards: list[dict[str, Any]]) -> list[tuple[datetime, int, Step]]:
     """Every change of the demo's history as (when, order, step), oldest first."""
     events: list[tuple[datetime, int, Step]] = []
 
@@ -36,7 +36,7 @@ def _events(base: datetime) -> list[tuple[datetime, int, Step]]:
     def add(when: datetime, step: Step) -> None:
         events.append((min(when, base), len(events), step))
 
-    for n, spec in enumerate(demo_cards()):
+    for n, spec in enumerate(cards):
         path = spec["path"]
         created = ago(weeks=path[0][1], hours=n * 0.25)
         add(created, _adder(n, spec))
@@ -111,8 +111,9 @@ def build_demo(store: BoardStore) -> list[str]:
     stamper = store.stamper
     real_clock = stamper.clock
     base = real_clock()
-    events = _events(base)
-    ids = [""] * len(demo_cards())
+    cards = demo_cards()
+    events = _events(base, cards)
+    ids = [""] * len(cards)
     try:
         for when, _order, step in events:
             stamper.clock = partial(_constant, when)

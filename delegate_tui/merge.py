@@ -129,7 +129,7 @@ def merge_boards(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
     return result
 
 
-def _stamps_of(record: Mapping[str, Any]) -> dict[tuple[str, ...], Any]:
+def stamps_of(record: Mapping[str, Any]) -> dict[tuple[str, ...], Any]:
     """Every stamp in a card, keyed by where it sits (log and history entries count as stamps)."""
     found: dict[tuple[str, ...], Any] = {
         ("", name): stamp for name, stamp in record.get("_stamps", {}).items()
@@ -146,10 +146,10 @@ def _stamps_of(record: Mapping[str, Any]) -> dict[tuple[str, ...], Any]:
 
 def changed_by(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> frozenset[str]:
     """The users whose stamps are in `after` but not in `before` (who changed this card)."""
-    old = _stamps_of(before or {})
+    old = stamps_of(before or {})
     return frozenset(
         str(stamp[1])
-        for where, stamp in _stamps_of(after).items()
+        for where, stamp in stamps_of(after).items()
         if old.get(where) != stamp and isinstance(stamp, list) and len(stamp) == 3 and stamp[1]
     )
 

@@ -71,9 +71,27 @@ def clean_text(value: str) -> str:
     return _CONTROL.sub("", value)
 
 
+def _key(value: str | None) -> str:
+    """The spelling choices are compared in: any case, '_' or ' ' for '-'."""
+    return (value or "").strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def _choice(
+    value: str | None, allowed: tuple[str, ...], aliases: dict[str, str], what: str, hint: str
+) -> str:
+    """One of `allowed` (through `aliases`), or '' for none; else says `hint`."""
+    key = _key(value)
+    key = aliases.get(key, key)
+    if key in ("", "none", "-"):
+        return ""
+    if key not in allowed:
+        raise ValidationError(f"unknown {what} {value!r}: {hint}")
+    return key
+
+
 def parse_stage(value: str) -> str:
     """Return the stage spelled `value`, accepting underscores, spaces and any case."""
-    key = value.strip().lower().replace("_", "-").replace(" ", "-")
+    key = _key(value)
     if key not in STAGES:
         raise ValidationError(f"unknown stage {value!r}: use one of {', '.join(STAGES)}")
     return key
@@ -129,18 +147,12 @@ def parse_hours(value: str | float | int | None) -> float:
 
 def parse_area(value: str | None) -> str:
     """A business area from AREAS, or '' for none."""
-    key = (value or "").strip().lower().replace("_", "-").replace(" ", "-")
-    if key in ("", "none", "-"):
-        return ""
     aliases = {"sales": "sales-marketing", "marketing": "sales-marketing", "hr": "hr-legal"}
-    key = aliases.get(key, key)
-    if key not in AREAS:
-        raise ValidationError(f"unknown area {value!r}: use one of {', '.join(AREAS)}")
-    return key
+    return _choice(value, AREAS, aliases, "area", f"use one of {', '.join(AREAS)}")
 
 
 def parse_log_kind(value: str) -> str:
-    key = value.strip().lower().replace("_", "-").replace(" ", "-")
+    key = _key(value)
     key = {"efficiency": "efficiency-loss", "dip": "efficiency-loss", "errors": "error"}.get(
         key, key
     )
@@ -149,23 +161,11 @@ def parse_log_kind(value: str) -> str:
     return key
 
 
-def _key(value: str | None) -> str:
-    return (value or "").strip().lower().replace("_", "-").replace(" ", "-")
-
-
 def parse_absence(value: str | None) -> str:
     """The absence-test answer: stops, struggles or runs ('' for not answered)."""
-    key = _key(value)
-    key = {"stop": "stops", "struggle": "struggles", "difficulty": "struggles", "run": "runs"}.get(
-        key, key
-    )
-    if key in ("", "none", "-"):
-        return ""
-    if key not in ABSENCE_ANSWERS:
-        raise ValidationError(
-            f"unknown absence answer {value!r}: use stops, struggles or runs (or none)"
-        )
-    return key
+    aliases = {"stop": "stops", "struggle": "struggles", "difficulty": "struggles", "run": "runs"}
+    hint = "use stops, struggles or runs (or none)"
+    return _choice(value, ABSENCE_ANSWERS, aliases, "absence answer", hint)
 
 
 def parse_level(value: str | int | None) -> int | None:
@@ -184,21 +184,14 @@ def parse_level(value: str | int | None) -> int | None:
 
 def parse_reason(value: str | None) -> str:
     """Why the task is a delegation candidate (see REASONS), or '' for none."""
-    key = _key(value)
     aliases = {
         "standardized": "standardised",
         "standard": "standardised",
         "low": "low-value",
         "emergencies": "emergency",
     }
-    key = aliases.get(key, key)
-    if key in ("", "none", "-"):
-        return ""
-    if key not in REASONS:
-        raise ValidationError(
-            f"unknown delegation reason {value!r}: use one of {', '.join(REASONS)} (or none)"
-        )
-    return key
+    hint = f"use one of {', '.join(REASONS)} (or none)"
+    return _choice(value, REASONS, aliases, "delegation reason", hint)
 
 
 def parse_note(value: str | None) -> str:

@@ -21,7 +21,7 @@ from tinydb.table import Document, Table
 
 from delegate_tui import boardfile
 from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
-from delegate_tui.merge import META, Changes
+from delegate_tui.merge import META, Changes, stamps_of
 from delegate_tui.model import Card, parse_stage
 from delegate_tui.records import (
     ITEM_COLLECTIONS,
@@ -145,13 +145,8 @@ class BoardStore(SavingMixin):
         with self._lock, boardfile.gc_paused():
             models = []
             for card_id, record in self._records().items():
-                if not is_live(record) or bool(record.get("archived_at")) != archived:
-                    continue
-                cached = self._models.get(card_id)
-                if cached is None or cached[0] is not record:
-                    cached = (record, card_from_record(record))
-                    self._models[card_id] = cached
-                models.append(cached[1])
+                if is_live(record) and bool(record.get("archived_at")) == archived:
+                    models.append(self._model(card_id, record))
             return sorted_cards(models)
 
     def all_cards(self) -> list[Card]:
@@ -159,12 +154,15 @@ class BoardStore(SavingMixin):
 
     def card(self, card_id: str) -> Card:
         with self._lock:
-            record = self._record(card_id)
-            cached = self._models.get(card_id)
-            if cached is None or cached[0] is not record:
-                cached = (record, card_from_record(record))
-                self._models[card_id] = cached
-            return cached[1]
+            return self._model(card_id, self._record(card_id))
+
+    def _model(self, card_id: str, record: Record) -> Card:
+        """The card built from `record`, rebuilt only when the record was replaced."""
+        cached = self._models.get(card_id)
+        if cached is None or cached[0] is not record:
+            cached = (record, card_from_record(record))
+            self._models[card_id] = cached
+        return cached[1]
 
     def record(self, card_id: str) -> Record:
         """A deep copy of the stored card (for undo and tests)."""
@@ -197,9 +195,11 @@ class BoardStore(SavingMixin):
 
     # ----------------------------------------------------------------- changing
 
-    def _change(self, card_id: str, edit: Callable[[Record], None]) -> None:
+    def _change(self, card_id: str, edit: Callable[[Record], None], live: bool = True) -> None:
+        """Apply `edit` to the stored card and save; `live=False` also reaches a deleted one."""
         with self._lock:
-            self._record(card_id)
+            if live:
+                self._record(card_id)
 
             def apply(doc: Mapping[str, Any]) -> None:
                 edit(doc)  # type: ignore[arg-type]
@@ -278,9 +278,14 @@ class BoardStore(SavingMixin):
         """Swap a card with its neighbour `step` places away in its column."""
         with self._lock:
             card = self.card(card_id)
-            column = [
-                c for c in self.cards(archived=bool(card.archived_at)) if c.stage == card.stage
-            ]
+            archived = bool(card.archived_at)
+            column = sorted_cards(
+                self._model(i, r)
+                for i, r in self._records().items()
+                if r.get("stage") == card.stage
+                and is_live(r)
+                and bool(r.get("archived_at")) == archived
+            )
             index = next(i for i, c in enumerate(column) if c.id == card_id)
             other_index = index + step
             if not 0 <= other_index < len(column):
@@ -359,11 +364,7 @@ class BoardStore(SavingMixin):
                 for name in ITEM_COLLECTIONS:
                     self._restore_items(target, name, old.get(name, {}))
 
-            def apply(doc: Mapping[str, Any]) -> None:
-                edit(doc)  # type: ignore[arg-type]
-                self._forget(card_id)  # before the save, as in _change
-
-            self._table.update(apply, doc_ids=[card_id])  # type: ignore[list-item]
+            self._change(card_id, edit, live=False)
 
     def _restore_items(self, target: Record, name: str, old_items: Mapping[str, Any]) -> None:
         for item_id, item in target.get(name, {}).items():
@@ -383,12 +384,5 @@ class BoardStore(SavingMixin):
     def who_changed(self, card_id: str) -> str:
         """The user who made the newest change to a card."""
         with self._lock:
-            record = self._records().get(card_id, {})
-            stamps = list(record.get("_stamps", {}).values())
-            for name in ITEM_COLLECTIONS:
-                for item in record.get(name, {}).values():
-                    stamps.extend(item.get("_stamps", {}).values())
-            stamps.extend(
-                [e.get("at", ""), e.get("by", ""), ""] for e in record.get("log", {}).values()
-            )
-            return max(stamps, default=["", "", ""])[1]
+            stamps = stamps_of(self._records().get(card_id, {})).values()
+            return str(max(stamps, default=["", "", ""])[1])
