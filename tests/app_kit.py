@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
-from delegate_tui.app import DelegateApp
+from delegate_tui.app import RELOAD_EVERY, DelegateApp
 from delegate_tui.boardfile import read_board
 from delegate_tui.model import Card
 from delegate_tui.records import Identity, card_from_record, is_live
 from delegate_tui.screens.card import CardScreen
+from delegate_tui.screens.prompt import PromptScreen
 from tests.conftest import FrozenClock
 
 SIZE = (120, 40)
+DEADLINE = 3 * RELOAD_EVERY
+"""How long a test waits for the app to notice a change (it polls the file every second)."""
 
 
 def make_app(path: Path, clock: FrozenClock, identity: Identity, **kwargs: object) -> DelegateApp:
@@ -46,8 +52,29 @@ def saved(app: DelegateApp, path: Path) -> dict[str, Card]:
     return on_disk(path)
 
 
+async def wait_for(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until `condition()` holds, failing after DEADLINE seconds."""
+    deadline = time.monotonic() + DEADLINE
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {DEADLINE:g}s: {what}"
+        await pilot.pause(0.05)
+
+
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*["space" if c == " " else c for c in text])
+
+
+async def answer(pilot: Pilot, text: str, *, clear: int | Literal["all"] = 0) -> None:
+    """Answer the open prompt: first delete `clear` characters before the cursor ("all": the
+    whole line), then type `text` and press enter."""
+    assert isinstance(pilot.app.screen, PromptScreen)
+    if clear == "all":
+        await pilot.press("ctrl+e", "ctrl+u")
+    else:
+        await pilot.press(*["backspace"] * clear)
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def open_card(pilot: Pilot) -> CardScreen:

@@ -13,7 +13,7 @@ from delegate_tui.screens.help import HelpScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.store import BoardStore
 from delegate_tui.widgets.column import Column
-from tests.app_kit import SIZE, make_app, on_disk, saved, screen_text, type_text
+from tests.app_kit import SIZE, make_app, on_disk, saved, screen_text, type_text, wait_for
 
 
 @pytest.fixture
@@ -335,10 +335,7 @@ async def test_outside_changes_show_up_and_say_who_made_them(board, clock, alice
         bob = BoardStore(board, Identity("bob", "dev-bob"), clock=clock)
         bob.edit(bob.cards()[0].id, title="Invoicing (by bob)")
         bob.move(next(c.id for c in bob.cards() if c.title == "Quotes"), "delegating")
-        for _ in range(30):
-            await pilot.pause(0.1)
-            if "bob changed" in screen_text(app):
-                break
+        await wait_for(pilot, lambda: "bob changed" in screen_text(app), "the reload")
         text = screen_text(app)
         assert "bob changed 2 cards" in text
         assert "Invoicing (by bob)" in text

@@ -11,7 +11,7 @@ from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.choice import ChoiceScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, open_card, saved, screen_text, type_text
+from tests.app_kit import SIZE, answer, make_app, open_card, saved, screen_text, type_text
 
 
 @pytest.fixture
@@ -31,14 +31,6 @@ async def goto(pilot, section: str) -> None:
             return
         await pilot.press("tab")
     raise AssertionError(f"could not reach {section}")
-
-
-async def answer(pilot, text: str, clear: int = 0) -> None:
-    assert isinstance(pilot.app.screen, PromptScreen)
-    await pilot.press(*["backspace"] * clear)
-    await type_text(pilot, text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_card_screen_shows_every_part(board, clock, alice):

@@ -16,7 +16,7 @@ from delegate_tui.records import format_time
 from delegate_tui.screens.card import FIELDS, CardScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, open_card, saved, screen_text, type_text
+from tests.app_kit import SIZE, answer, make_app, open_card, saved, screen_text, type_text
 from tests.conftest import file_hash
 
 
@@ -39,11 +39,7 @@ async def type_into(pilot, name: str, text: str) -> None:
     await to_field(pilot, name)
     await pilot.press("e")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, PromptScreen)
-    await pilot.press("ctrl+e", "ctrl+u")
-    await type_text(pilot, text)
-    await pilot.press("enter")
-    await pilot.pause()
+    await answer(pilot, text, clear="all")
 
 
 async def test_each_insight_field_is_edited_in_the_file(board, clock, alice):

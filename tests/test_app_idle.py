@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from delegate_tui.screens import board as board_module
-from tests.app_kit import SIZE, make_app, screen_text
+from tests.app_kit import SIZE, make_app, screen_text, wait_for
 
 
 async def test_an_idle_board_redraws_ages_as_time_passes(
@@ -17,9 +17,6 @@ async def test_an_idle_board_redraws_ages_as_time_passes(
         first = screen_text(app)
         assert "overdue" not in first
         clock.advance(days=9)
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if "overdue" in screen_text(app):
-                break
+        await wait_for(pilot, lambda: "overdue" in screen_text(app), "the redraw")
         text = screen_text(app)
         assert "overdue" in text and "9d" in text

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,9 @@ from delegate_tui.records import Identity
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, on_disk, saved, screen_text, type_text
+from tests.app_kit import SIZE, make_app, on_disk, saved, screen_text, type_text, wait_for
 
 BOB = Identity("bob", "dev-bob")
-DEADLINE = 3 * RELOAD_EVERY
-"""How long a test waits for the app to notice an outside change (it polls every second)."""
 
 
 @pytest.fixture
@@ -50,14 +47,6 @@ def bob_edits_a_copy(board: Path, name: str, clock, **changes_by_title: dict) ->
 
 def messages(app: DelegateApp) -> list[str]:
     return [n.message for n in app._notifications]
-
-
-async def wait_for(pilot, condition, what: str) -> None:
-    """Let the app run until `condition()` holds, failing after DEADLINE seconds."""
-    deadline = time.monotonic() + DEADLINE
-    while not condition():
-        assert time.monotonic() < deadline, f"not within {DEADLINE:g}s: {what}"
-        await pilot.pause(0.05)
 
 
 async def test_a_file_replaced_by_rename_shows_up_and_the_next_save_keeps_both(board, clock, alice):

@@ -17,17 +17,7 @@ from delegate_tui.themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from delegate_tui.widgets.column import Column, StageHead
 from tests.app_kit import SIZE, make_app, screen_text, type_text
 from tests.conftest import file_hash
-
-MY_THEME = """
-name = "my-shop"
-dark = false
-primary = "#336699"
-background = "#FAFAFA"
-
-[variables]
-stage-only-me = "#990000"
-marker-recent-log = "#0000AA"
-"""
+from tests.test_themes import MY_THEME
 
 
 @pytest.fixture

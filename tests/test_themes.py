@@ -31,6 +31,7 @@ background = "#FAFAFA"
 
 [variables]
 stage-only-me = "#990000"
+marker-recent-log = "#0000AA"
 """
 
 
