@@ -10,6 +10,7 @@ import re
 from html import unescape
 from pathlib import Path
 
+import markdown_it  # comes with Textual: the escaping tests must never skip
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,8 +22,6 @@ from delegate_tui.export.snapshot import one_line
 from delegate_tui.export.write import write_snapshot
 from delegate_tui.store import BoardStore
 from tests.test_export_golden import HOSTILE, HOSTILE_CADENCE, IDS, NOW, build_board
-
-markdown_it = pytest.importorskip("markdown_it")
 
 
 def _markdown_html(text: str) -> str:
