@@ -64,20 +64,18 @@ class UndoHistory:
 
     def undo(self) -> Step | None:
         """Undo the newest change; returns it, or None when there is nothing to undo."""
-        if not self._undo:
-            return None
-        step = self._undo.pop()
-        for card_id, before, _after in step.cards:
-            self.store.restore(card_id, before)
-        self._redo.append(step)
-        return step
+        return self._replay(self._undo, self._redo, to_before=True)
 
     def redo(self) -> Step | None:
         """Redo the newest undone change; returns it, or None."""
-        if not self._redo:
+        return self._replay(self._redo, self._undo, to_before=False)
+
+    def _replay(self, source: list[Step], target: list[Step], to_before: bool) -> Step | None:
+        """Restore the cards of the newest step of `source` and move that step to `target`."""
+        if not source:
             return None
-        step = self._redo.pop()
-        for card_id, _before, after in step.cards:
-            self.store.restore(card_id, after)
-        self._undo.append(step)
+        step = source.pop()
+        for card_id, before, after in step.cards:
+            self.store.restore(card_id, before if to_before else after)
+        target.append(step)
         return step
