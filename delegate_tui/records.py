@@ -278,7 +278,14 @@ def _level(value: Any) -> int | None:
     return None
 
 
+_STAGE_ORDER: dict[str, int] = {s: i for i, s in enumerate(STAGES)}
+
+
+def board_order(card: Card) -> tuple[float, str, str]:
+    """A card's place within its stage: by position, then creation."""
+    return (card.position, card.created_at, card.id)
+
+
 def sorted_cards(cards: Iterable[Card]) -> list[Card]:
-    """Cards in board order: by stage, then position, then creation."""
-    order = {s: i for i, s in enumerate(STAGES)}
-    return sorted(cards, key=lambda c: (order.get(c.stage, 99), c.position, c.created_at, c.id))
+    """Cards in board order: by stage, then by their place within it."""
+    return sorted(cards, key=lambda c: (_STAGE_ORDER.get(c.stage, 99), *board_order(c)))

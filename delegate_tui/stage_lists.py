@@ -12,12 +12,8 @@ from collections.abc import Iterable
 
 from delegate_tui.boardfile import BoardError
 from delegate_tui.model import STAGES, Card
+from delegate_tui.records import board_order
 from delegate_tui.store import BoardStore
-
-
-def board_order(card: Card) -> tuple[float, str, str]:
-    """A card's place within its stage (as `records.sorted_cards` orders them)."""
-    return (card.position, card.created_at, card.id)
 
 
 class StageLists:
