@@ -52,11 +52,13 @@ def saved(app: DelegateApp, path: Path) -> dict[str, Card]:
     return on_disk(path)
 
 
-async def wait_for(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
-    """Let the app run until `condition()` holds, failing after DEADLINE seconds."""
-    deadline = time.monotonic() + DEADLINE
+async def wait_for(
+    pilot: Pilot, condition: Callable[[], bool], what: str, within: float = DEADLINE
+) -> None:
+    """Let the app run until `condition()` holds, failing after `within` seconds."""
+    deadline = time.monotonic() + within
     while not condition():
-        assert time.monotonic() < deadline, f"not within {DEADLINE:g}s: {what}"
+        assert time.monotonic() < deadline, f"not within {within:g}s: {what}"
         await pilot.pause(0.05)
 
 

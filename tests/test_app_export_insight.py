@@ -11,7 +11,7 @@ from delegate_tui.screens.board import BoardScreen
 from delegate_tui.screens.export import ExportScreen
 from delegate_tui.screens.insight import InsightScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, screen_text
+from tests.app_kit import SIZE, make_app, screen_text, wait_for
 
 
 @pytest.fixture
@@ -22,14 +22,6 @@ def board(store: BoardStore, board_path: Path) -> Path:
     return board_path
 
 
-async def _wait_for(predicate, pilot, seconds: float = 10.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if predicate():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
-
-
 async def test_x_writes_the_chosen_snapshot_beside_the_board(board, clock, alice) -> None:
     app = make_app(board, clock, alice)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -37,11 +29,16 @@ async def test_x_writes_the_chosen_snapshot_beside_the_board(board, clock, alice
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("2")  # the second format in the picker: HTML
         folder = board.parent / "snapshots"
-        await _wait_for(lambda: folder.is_dir() and any(folder.glob("*.html")), pilot)
+        await wait_for(
+            pilot, lambda: folder.is_dir() and any(folder.glob("*.html")), "the page", within=10
+        )
         page = next(folder.glob("*.html")).read_text(encoding="utf-8")
         assert "Invoicing" in page and "Supplier orders" in page and "<script" not in page
-        await _wait_for(
-            lambda: any("Snapshot written" in n.message for n in app._notifications), pilot
+        await wait_for(
+            pilot,
+            lambda: any("Snapshot written" in n.message for n in app._notifications),
+            "the toast",
+            within=10,
         )
         assert isinstance(app.screen, BoardScreen)
 
