@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -103,16 +99,3 @@ def test_undo_history_is_bounded(store: BoardStore):
         history.change("rename", [card.id], lambda n=n: store.edit(card.id, title=f"T{n}"))
     assert [history.undo() is not None for _ in range(4)] == [True, True, True, False]
     assert store.card(card.id).title == "T1"
-
-
-@pytest.mark.parametrize("name", ["demo", "undo", "stage_lists"])
-def test_ui_helpers_never_import_textual(name):
-    source = Path(__file__).resolve().parent.parent / "delegate_tui" / f"{name}.py"
-    tree = ast.parse(source.read_text(encoding="utf-8"))
-    names = {
-        a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
-    }
-    names |= {
-        n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
-    }
-    assert not {"textual", "rich"} & names
