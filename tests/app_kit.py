@@ -39,6 +39,11 @@ def screen_text(app: App) -> str:
     return console.export_text()
 
 
+def messages(app: App) -> list[str]:
+    """The texts of the notifications the app has shown (run_test(notifications=True))."""
+    return [n.message for n in app._notifications]
+
+
 def on_disk(path: Path) -> dict[str, Card]:
     """The live cards in the board file, by title (the file as anyone else would read it)."""
     data, _sig = read_board(path)

@@ -11,7 +11,7 @@ from delegate_tui.screens.board import BoardScreen
 from delegate_tui.screens.export import ExportScreen
 from delegate_tui.screens.insight import InsightScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, screen_text, wait_for
+from tests.app_kit import SIZE, make_app, messages, screen_text, wait_for
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ async def test_x_writes_the_chosen_snapshot_beside_the_board(board, clock, alice
         assert "Invoicing" in page and "Supplier orders" in page and "<script" not in page
         await wait_for(
             pilot,
-            lambda: any("Snapshot written" in n.message for n in app._notifications),
+            lambda: any("Snapshot written" in m for m in messages(app)),
             "the toast",
             within=10,
         )

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from delegate_tui.app import RELOAD_EVERY, DelegateApp
+from delegate_tui.app import RELOAD_EVERY
 from delegate_tui.conflicts import MERGED_FOLDER
 from delegate_tui.records import Identity
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, on_disk, saved, screen_text, type_text, wait_for
+from tests.app_kit import SIZE, make_app, messages, on_disk, saved, screen_text, type_text, wait_for
 
 BOB = Identity("bob", "dev-bob")
 
@@ -43,10 +43,6 @@ def bob_edits_a_copy(board: Path, name: str, clock, **changes_by_title: dict) ->
     target = board.parent / name
     os.replace(work, target)
     return target
-
-
-def messages(app: DelegateApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def test_a_file_replaced_by_rename_shows_up_and_the_next_save_keeps_both(board, clock, alice):

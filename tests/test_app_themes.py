@@ -15,7 +15,7 @@ from delegate_tui.screens.theme_picker import ThemePicker
 from delegate_tui.store import BoardStore
 from delegate_tui.themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from delegate_tui.widgets.column import Column, StageHead
-from tests.app_kit import SIZE, make_app, screen_text, type_text
+from tests.app_kit import SIZE, make_app, messages, screen_text, type_text
 from tests.conftest import file_hash
 from tests.test_themes import MY_THEME
 
@@ -45,10 +45,6 @@ def recent_marker_colour(app) -> Color:
         if "●" in segment.text:
             return Color.from_rich_color(segment.style.color)
     raise AssertionError("no recent-log marker on screen")
-
-
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def choose(pilot, app, name: str) -> None:
