@@ -102,10 +102,13 @@ async def test_refresh_and_escape(shown_board) -> None:
     app = InsightApp(store, clock)
     async with app.run_test(size=(110, 60)) as pilot:
         await pilot.pause()
+        assert "Payroll" in panel(app.screen, "priority")
         payroll = next(c for c in store.cards() if c.title == "Payroll")
         store.move(payroll.id, "delegating")
         await pilot.press("r")
-        assert "Payroll" not in panel(app.screen, "priority")
+        priority = panel(app.screen, "priority")
+        assert "Payroll" not in priority
+        assert "Filing [b]receipts[/b]" in priority  # refreshed, not emptied
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, InsightScreen)
