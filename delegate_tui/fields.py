@@ -72,12 +72,12 @@ class Field:
     typed: Callable[[Any], str] | None = None
 
 
-def _level(value: Any) -> str:
-    return f"{value} {LEVELS[value - 1]}" if isinstance(value, int) and 0 < value <= 7 else ""
-
-
 def _level_name(value: Any) -> str:
-    return LEVELS[value - 1] if isinstance(value, int) and 0 < value <= 7 else ""
+    return LEVELS[value - 1] if isinstance(value, int) and 0 < value <= len(LEVELS) else ""
+
+
+def _level(value: Any) -> str:
+    return f"{value} {name}" if (name := _level_name(value)) else ""
 
 
 def _day(value: Any) -> str:

@@ -175,10 +175,6 @@ class Changes:
         )
 
     @property
-    def cards(self) -> frozenset[str]:
-        return frozenset(self.by_card)
-
-    @property
     def users(self) -> list[str]:
         """Everyone who changed something, sorted."""
         return sorted(set().union(*self.by_card.values())) if self.by_card else []
