@@ -209,7 +209,7 @@ class DelegateApp(App[None]):
                 continue
             keys = binding.key.replace(",", " / ")
             title = binding.tooltip or binding.description
-            yield SystemCommand(title, f"{keys}", partial(self.run_action, binding.action, node))
+            yield SystemCommand(title, keys, partial(self.run_action, binding.action, node))
 
     # ------------------------------------------------------------ outside changes
 

@@ -70,7 +70,6 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         self.index = 0
         self.now = utc_now()
         self.active = False
-        self.selected_id: str | None = None
         self._cache: dict[str, Cached] = {}
         self._styles: CardStyles | None = None
 
@@ -87,7 +86,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         Only the card rows that look different are redrawn.
         """
         before = self._view()
-        wanted = [i for i in (keep, self.selected_id) if i]
+        wanted = [i for i in (keep, self.current.id if self.current else None) if i]
         if abs((now - self.now).total_seconds()) >= STALE_AFTER:
             self._cache.clear()  # ages and the recent-log marker may read differently now
             self.now = now
@@ -97,7 +96,6 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         if wanted and not (self.current and self.current.id == wanted[0]):
             index = next((i for i in map(self._find, wanted) if i is not None), index)
         self.index = max(0, min(index, len(self.cards) - 1))
-        self.selected_id = self.current.id if self.current else None
         if len(self._cache) > MAX_CACHED:
             self._cache.clear()
         self._set_height()
@@ -142,7 +140,6 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
             return
         before = self._view()
         self.index = max(0, min(index, len(self.cards) - 1))
-        self.selected_id = self.cards[self.index].id
         self._redraw(before)
 
     def scroll_to_selection(self) -> None:
