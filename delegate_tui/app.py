@@ -207,7 +207,7 @@ class DelegateApp(App[None]):
         for node, binding in self._commands(screen):
             if binding.action in ("quit", "command_palette"):
                 continue
-            keys = binding.key.replace(",", " / ")
+            keys = self.settings.keymap.get(binding.id or "", binding.key).replace(",", " / ")
             title = binding.tooltip or binding.description
             yield SystemCommand(title, keys, partial(self.run_action, binding.action, node))
 
