@@ -90,7 +90,6 @@ def test_sigkill_during_saves_leaves_the_board_before_or_after(tmp_path: Path) -
     kills = 0
     acknowledged = 0
     pace = 0.01  # seconds per save, learnt as we go
-    started = time.monotonic()
     while True:
         writer = start_writer(script, board, card_id, backups)
         assert writer.stdout is not None
@@ -131,7 +130,6 @@ def test_sigkill_during_saves_leaves_the_board_before_or_after(tmp_path: Path) -
 
     assert acknowledged == TOTAL == saves_on_disk(board, card_id)
     assert kills >= MIN_KILLS, kills
-    assert time.monotonic() - started < 60
     # the finished board opens normally, the card at its last state
     card = BoardStore(board, Identity("check", "dev-check")).card(card_id)
     assert (card.description, card.stage, len(card.history)) == expected(TOTAL)
