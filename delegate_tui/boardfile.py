@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.merge import META
+from delegate_tui.migrate import CURRENT_FORMAT, migrate
 from delegate_tui.records import Record
 
 APP = "delegate-tui"
-FORMAT_VERSION = 1
-"""The newest board file format this version reads and writes."""
+FORMAT_VERSION = CURRENT_FORMAT
+"""The newest board file format this version reads and writes (older ones are migrated)."""
 
 CARDS = "cards"
 BACKUPS_KEPT = 5
@@ -86,6 +87,9 @@ def validate(data: Any, path: Path) -> Record:
         isinstance(c, dict) and isinstance(c.get("id"), str) for c in cards.values()
     ):
         raise BoardError(f"{path} has a 'cards' table that is not a set of cards with ids")
+    if version < FORMAT_VERSION:
+        migrate(data, version, CARDS)
+        meta["format"] = FORMAT_VERSION
     return data
 
 

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from delegate_tui.model import clean_text
-from delegate_tui.records import APPEND_COLLECTIONS, ITEM_COLLECTIONS, Record
+from delegate_tui.records import (
+    APPEND_COLLECTIONS,
+    CARD_FIELDS,
+    DEFAULT_STAMP,
+    ITEM_COLLECTIONS,
+    ITEM_FIELDS,
+    Record,
+    put_value,
+    stamp_of,
+)
 
 META = "_meta"
 """The table holding the board header (app, format, board id)."""
@@ -44,41 +53,68 @@ def _pick(a: Any, b: Any) -> Any:
     return a if _order(a) >= _order(b) else b
 
 
+def _newer(stamp_a: Any, stamp_b: Any) -> Any:
+    """The later of two stamps (either may be None)."""
+    if stamp_b is None:
+        return stamp_a
+    if stamp_a is None:
+        return stamp_b
+    return stamp_a if _stamp_key(stamp_a) >= _stamp_key(stamp_b) else stamp_b
+
+
 def merge_stamped(
-    a: Mapping[str, Any], b: Mapping[str, Any], nested: tuple[str, ...] = ()
+    a: Mapping[str, Any],
+    b: Mapping[str, Any],
+    defaults: Mapping[str, Any] | None = None,
+    nested: Mapping[str, Mapping[str, Any] | None] | None = None,
 ) -> Record:
-    """Merge two records whose scalar fields carry stamps in `_stamps`."""
+    """Merge two records whose scalar fields carry stamps in `_stamps`.
+
+    A field named in `defaults` that a record leaves out holds its default (see records.py);
+    other fields count only where present. `nested` names the collections of the record, each
+    with the defaults of its items (None for append-only entries). The result is in the
+    canonical stored shape: defaults left out, and a stamp listed only where it is not the
+    shared `*` stamp (the newer of the two inputs' `*`).
+    """
     if a == b:
         return a  # type: ignore[return-value]
-    stamps_a: Mapping[str, Any] = a.get("_stamps", {})
-    stamps_b: Mapping[str, Any] = b.get("_stamps", {})
+    defaults = defaults or {}
+    nested = nested or {}
+    star_a, star_b = stamp_of(a, DEFAULT_STAMP), stamp_of(b, DEFAULT_STAMP)
+    star = _newer(star_a, star_b)
     result: Record = {}
     stamps: dict[str, Any] = {}
-    for name in a.keys() | b.keys():
+    for name in a.keys() | b.keys() | defaults.keys():
         if name == "_stamps":
             continue
         if name in nested:
-            result[name] = merge_collection(a.get(name, {}), b.get(name, {}), name)
+            merged = merge_collection(a.get(name, {}), b.get(name, {}), nested[name])
+            if merged:
+                result[name] = merged
             continue
-        in_a, in_b = name in a, name in b
-        key_a = _stamp_key(stamps_a.get(name)) if in_a else None
-        key_b = _stamp_key(stamps_b.get(name)) if in_b else None
+        in_a, in_b = name in a or name in defaults, name in b or name in defaults
+        key_a = _stamp_key(stamp_of(a, name)) if in_a else None
+        key_b = _stamp_key(stamp_of(b, name)) if in_b else None
+        value_a, value_b = a.get(name, defaults.get(name)), b.get(name, defaults.get(name))
         if key_b is None or (
-            key_a is not None and (key_a, _order(a[name])) >= (key_b, _order(b[name]))
+            key_a is not None and (key_a, _order(value_a)) >= (key_b, _order(value_b))
         ):
-            result[name] = a[name]
-            if name in stamps_a:
-                stamps[name] = stamps_a[name]
+            value, stamp = value_a, stamp_of(a, name)
         else:
-            result[name] = b[name]
-            if name in stamps_b:
-                stamps[name] = stamps_b[name]
+            value, stamp = value_b, stamp_of(b, name)
+        put_value(result, name, value, defaults)
+        if stamp is not None and stamp != star:
+            stamps[name] = stamp
+    if star is not None:
+        stamps = {DEFAULT_STAMP: star, **stamps}
     if stamps or "_stamps" in a or "_stamps" in b:
         result["_stamps"] = stamps
     return result
 
 
-def merge_collection(a: Mapping[str, Any], b: Mapping[str, Any], name: str) -> Record:
+def merge_collection(
+    a: Mapping[str, Any], b: Mapping[str, Any], item_defaults: Mapping[str, Any] | None
+) -> Record:
     """Merge two id-keyed collections of a card: items field by field, entries by union."""
     if a == b:
         return a  # type: ignore[return-value]
@@ -88,15 +124,22 @@ def merge_collection(a: Mapping[str, Any], b: Mapping[str, Any], name: str) -> R
             result[item_id] = a[item_id]
         elif item_id not in a:
             result[item_id] = b[item_id]
-        elif name in ITEM_COLLECTIONS:
-            result[item_id] = merge_stamped(a[item_id], b[item_id])
+        elif item_defaults is not None:
+            result[item_id] = merge_stamped(a[item_id], b[item_id], item_defaults)
         else:
             result[item_id] = _pick(a[item_id], b[item_id])
     return result
 
 
+CARD_NESTED: dict[str, Mapping[str, Any] | None] = {
+    **ITEM_FIELDS,
+    **dict.fromkeys(APPEND_COLLECTIONS),
+}
+"""A card's collections: items with the defaults of their fields, entries with None."""
+
+
 def merge_card(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
-    return merge_stamped(a, b, nested=ITEM_COLLECTIONS + APPEND_COLLECTIONS)
+    return merge_stamped(a, b, CARD_FIELDS, CARD_NESTED)
 
 
 def board_id(state: Mapping[str, Any]) -> str | None:

@@ -5,6 +5,11 @@ record's `_stamps`, so that two machines editing different fields of one card bo
 edit when the files meet (see `merge.py`). Standards, notes and decisions are objects keyed by
 id with stamps of their own; the transition log and the stage history are append-only objects
 keyed by id. Deletions are `deleted_at` tombstones, never removals. Pure: no I/O, no Textual.
+
+The stored shape is compact (board format 2): a field whose value is its default is left out
+(a missing field reads as its default), and `_stamps["*"]` is the stamp of every field that has
+no stamp of its own (all of them when the card is new). `stamp_of` and `value_of` read that
+shape; every function here writes it in its one canonical form, which the merge keeps.
 """
 
 from __future__ import annotations
@@ -69,6 +74,12 @@ ITEM_FIELDS: dict[str, dict[str, Any]] = {
     "decisions": {"text": "", "limit": "", "deleted_at": None},
 }
 
+KEPT_FIELDS = frozenset({"title", "stage", "text"})
+"""Fields written even when they hold their default, so a person reading the file sees them."""
+
+DEFAULT_STAMP = "*"
+"""The key in `_stamps` for the stamp of every field without a stamp of its own."""
+
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
@@ -120,15 +131,61 @@ class Stamper:
         return [self.at(after), self.identity.user, self.identity.device]
 
 
-def _stamp_fields(target: Record, changes: Mapping[str, Any], stamper: Stamper) -> None:
+def is_default(name: str, value: Any, defaults: Mapping[str, Any]) -> bool:
+    """Whether the stored shape leaves this field out (its value is its default)."""
+    if name not in defaults or name in KEPT_FIELDS:
+        return False
+    default = defaults[name]
+    return (
+        value is default if default is None else type(value) is type(default) and value == default
+    )
+
+
+def put_value(target: Record, name: str, value: Any, defaults: Mapping[str, Any]) -> None:
+    """Set a field in the stored shape: a default value is left out."""
+    if is_default(name, value, defaults):
+        target.pop(name, None)
+    else:
+        target[name] = value
+
+
+def value_of(
+    record: Mapping[str, Any], name: str, defaults: Mapping[str, Any] = CARD_FIELDS
+) -> Any:
+    """A field's value; a field left out holds its default."""
+    return record.get(name, defaults.get(name))
+
+
+def stamp_of(record: Mapping[str, Any], name: str) -> Any:
+    """A field's stamp: its own, else the record's shared `*` stamp (None if neither)."""
+    stamps = record.get("_stamps")
+    if not isinstance(stamps, Mapping):
+        return None
+    return stamps.get(name) or stamps.get(DEFAULT_STAMP)
+
+
+def _stamp_fields(
+    target: Record, changes: Mapping[str, Any], stamper: Stamper, defaults: Mapping[str, Any]
+) -> None:
     """Set fields and stamp them all with one stamp later than each one's previous stamp."""
+    after = max((str(stamp_of(target, name)[0]) for name in changes if stamp_of(target, name)),
+                default="")  # fmt: skip
     stamps: dict[str, Stamp] = target.pop("_stamps", {})
-    after = max((stamps[name][0] for name in changes if name in stamps), default="")
     stamp = stamper.stamp(after)
     for name, value in changes.items():
-        target[name] = value
+        put_value(target, name, value, defaults)
         stamps[name] = stamp
     target["_stamps"] = stamps  # kept last in the record, after the values people read
+
+
+def _fresh(values: Mapping[str, Any], defaults: Mapping[str, Any], stamp: Stamp) -> Record:
+    """The stored fields of a new record: every value under the one shared stamp."""
+    record: Record = {}
+    for name, value in values.items():
+        put_value(record, name, value, defaults)
+    record["_stamps"] = {DEFAULT_STAMP: stamp}
+    record["created_at"] = stamp[0]
+    return record
 
 
 def new_card(fields: Mapping[str, Any], stamper: Stamper, card_id: str | None = None) -> Record:
@@ -136,12 +193,8 @@ def new_card(fields: Mapping[str, Any], stamper: Stamper, card_id: str | None = 
     unknown = set(fields) - set(CARD_FIELDS)
     if unknown:
         raise KeyError(f"not card fields: {sorted(unknown)}")
-    record: Record = {"id": card_id or new_id()}
     values = {**CARD_FIELDS, **fields}
-    _stamp_fields(record, values, stamper)
-    record["created_at"] = record["_stamps"]["title"][0]
-    for name in COLLECTIONS:
-        record[name] = {}
+    record: Record = {"id": card_id or new_id(), **_fresh(values, CARD_FIELDS, stamper.stamp())}
     append_entry(
         record,
         "history",
@@ -155,15 +208,15 @@ def set_fields(record: Record, changes: Mapping[str, Any], stamper: Stamper) -> 
     unknown = set(changes) - set(CARD_FIELDS)
     if unknown:
         raise KeyError(f"not card fields: {sorted(unknown)}")
-    _stamp_fields(record, changes, stamper)
+    _stamp_fields(record, changes, stamper, CARD_FIELDS)
 
 
 def add_item(record: Record, collection: str, fields: Mapping[str, Any], stamper: Stamper) -> str:
     """Add a standard, note or decision; returns its id."""
     item_id = new_id()
-    item: Record = {"id": item_id}
-    _stamp_fields(item, {**ITEM_FIELDS[collection], **fields}, stamper)
-    item["created_at"] = item["_stamps"]["text"][0]  # keeps its place when its text is edited
+    defaults = ITEM_FIELDS[collection]
+    # created_at keeps the item's place when its text is edited
+    item: Record = {"id": item_id, **_fresh({**defaults, **fields}, defaults, stamper.stamp())}
     record.setdefault(collection, {})[item_id] = item
     return item_id
 
@@ -174,7 +227,7 @@ def set_item_fields(
     unknown = set(changes) - set(ITEM_FIELDS[collection])
     if unknown:
         raise KeyError(f"not {collection} fields: {sorted(unknown)}")
-    _stamp_fields(record[collection][item_id], changes, stamper)
+    _stamp_fields(record[collection][item_id], changes, stamper, ITEM_FIELDS[collection])
 
 
 def append_entry(
@@ -205,7 +258,7 @@ def updated_at(record: Mapping[str, Any]) -> str:
 
 def _item_order(item: Mapping[str, Any]) -> tuple[str, str]:
     """Items in the order they were added (older files: by their text's stamp)."""
-    created = item.get("created_at") or item.get("_stamps", {}).get("text", [""])[0]
+    created = item.get("created_at") or (stamp_of(item, "text") or [""])[0]
     return (str(created), str(item["id"]))
 
 

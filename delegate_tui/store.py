@@ -24,7 +24,9 @@ from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
 from delegate_tui.merge import META, Changes, stamps_of
 from delegate_tui.model import Card, parse_stage
 from delegate_tui.records import (
+    CARD_FIELDS,
     ITEM_COLLECTIONS,
+    ITEM_FIELDS,
     Clock,
     Identity,
     Record,
@@ -39,6 +41,7 @@ from delegate_tui.records import (
     set_item_fields,
     sorted_cards,
     utc_now,
+    value_of,
 )
 from delegate_tui.store_saving import SavingMixin
 
@@ -220,7 +223,7 @@ class BoardStore(SavingMixin):
                 (
                     float(r.get("position", 0.0) or 0.0)
                     for r in self._records().values()
-                    if r.get("stage") == stage and is_live(r)
+                    if value_of(r, "stage") == stage and is_live(r)
                 ),
                 default=0.0,
             )
@@ -252,7 +255,7 @@ class BoardStore(SavingMixin):
     def edit(self, card_id: str, **changes: Any) -> None:
         """Change scalar fields (title, owner, hours_per_week, …) of a card."""
         current = self._record(card_id)
-        changed = {k: v for k, v in changes.items() if current.get(k) != v}
+        changed = {k: v for k, v in changes.items() if value_of(current, k) != v}
         if changed:
             if "position" in changed:
                 self._ends.clear()  # a hand-set position may pass the known end of its column
@@ -262,7 +265,7 @@ class BoardStore(SavingMixin):
         """Move a card to the end of another stage; False if it is already there."""
         stage = parse_stage(stage)
         with self._lock:
-            current = self._record(card_id).get("stage")
+            current = value_of(self._record(card_id), "stage")
             if current == stage:
                 return False
             position = self._end_position(stage)
@@ -282,7 +285,7 @@ class BoardStore(SavingMixin):
             column = sorted_cards(
                 self._model(i, r)
                 for i, r in self._records().items()
-                if r.get("stage") == card.stage
+                if value_of(r, "stage") == card.stage
                 and is_live(r)
                 and bool(r.get("archived_at")) == archived
             )
@@ -342,12 +345,8 @@ class BoardStore(SavingMixin):
             if record is None:
                 raise BoardError(f"no card {card_id}")
             scalars = {
-                k: old.get(k)
-                for k in record.get("_stamps", {})
-                if k in old and record.get(k) != old.get(k)
+                k: value_of(old, k) for k in CARD_FIELDS if value_of(record, k) != value_of(old, k)
             }
-            if "deleted_at" in record.get("_stamps", {}) and record.get("deleted_at"):
-                scalars["deleted_at"] = old.get("deleted_at")
             if "position" in scalars or "stage" in scalars:
                 self._ends.clear()
 
@@ -358,7 +357,7 @@ class BoardStore(SavingMixin):
                     append_entry(
                         target,
                         "history",
-                        {"from": record.get("stage"), "to": scalars["stage"]},
+                        {"from": value_of(record, "stage"), "to": scalars["stage"]},
                         self.stamper,
                     )
                 for name in ITEM_COLLECTIONS:
@@ -375,8 +374,11 @@ class BoardStore(SavingMixin):
                         target, name, item_id, {"deleted_at": self.stamper.at()}, self.stamper
                     )
                 continue
+            defaults = ITEM_FIELDS[name]
             changes = {
-                k: before.get(k) for k in item.get("_stamps", {}) if item.get(k) != before.get(k)
+                k: value_of(before, k, defaults)
+                for k in defaults
+                if value_of(item, k, defaults) != value_of(before, k, defaults)
             }
             if changes:
                 set_item_fields(target, name, item_id, changes, self.stamper)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from delegate_tui.boardfile import read_board
+from delegate_tui.records import stamp_of
 
 PER_SIDE = 100
 
@@ -45,10 +46,10 @@ def check_board(board: Path, sides: tuple[str, ...], count: int) -> None:
     cards = data["cards"].values()
     expected = {f"{side} {n}" for side in sides for n in range(count)}
     assert sorted(c["title"] for c in cards) == sorted(expected)  # all there, none twice
-    assert all(not c["deleted_at"] for c in cards)
+    assert all(not c.get("deleted_at") for c in cards)
     for card in cards:
         side = card["title"].split()[0]
-        assert card["owner"] == side and card["_stamps"]["title"][1] == side
+        assert card["owner"] == side and stamp_of(card, "title")[1] == side
     assert [p.name for p in board.parent.iterdir() if p.name.startswith("~")] == []
 
 

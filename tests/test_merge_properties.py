@@ -17,6 +17,8 @@ from delegate_tui.boardfile import CARDS, new_state
 from delegate_tui.merge import _stamp_key, merge_boards
 from delegate_tui.model import STAGES
 from delegate_tui.records import (
+    CARD_FIELDS,
+    ITEM_FIELDS,
     Identity,
     Record,
     Stamper,
@@ -25,6 +27,8 @@ from delegate_tui.records import (
     new_card,
     set_fields,
     set_item_fields,
+    stamp_of,
+    value_of,
 )
 from tests.conftest import FrozenClock
 
@@ -78,7 +82,8 @@ def apply(ops: list[tuple[str, int, int, int]], who: Identity) -> Record:
         if op == "title":
             set_fields(record, {"title": f"{who.user} title {arg}"}, stamper)
         elif op == "owner":
-            set_fields(record, {"owner": f"{who.user}-{arg}"}, stamper)
+            # arg 0 clears the owner: back to the default, which the stored shape leaves out
+            set_fields(record, {"owner": f"{who.user}-{arg}" if arg else ""}, stamper)
         elif op == "hours":
             set_fields(record, {"hours_per_week": float(arg)}, stamper)
         elif op == "move" and record["stage"] != STAGES[arg % 3]:
@@ -112,12 +117,12 @@ def sides(count: int) -> st.SearchStrategy[list[Record]]:
 
 
 def stamped_values(record: Record) -> dict[tuple[str, ...], tuple[Any, Any]]:
-    """Every stamped value of a card, with its stamp, keyed by where it sits."""
-    found = {("", k): (record.get(k), s) for k, s in record.get("_stamps", {}).items()}
-    for name in ("standards", "notes", "decisions"):
+    """Every field of a card (left out or not), with its value and stamp, keyed by where it sits."""
+    found = {("", k): (value_of(record, k), stamp_of(record, k)) for k in CARD_FIELDS}
+    for name, defaults in ITEM_FIELDS.items():
         for item_id, item in record.get(name, {}).items():
-            for k, s in item.get("_stamps", {}).items():
-                found[(name, item_id, k)] = (item.get(k), s)
+            for k in defaults:
+                found[(name, item_id, k)] = (value_of(item, k, defaults), stamp_of(item, k))
     return found
 
 
@@ -171,10 +176,10 @@ def test_an_older_copy_never_undoes_a_deletion(boards: list[Record]) -> None:
             result = merge_boards(other, side)
             for card_id, record in side[CARDS].items():
                 if record.get("deleted_at"):
-                    assert result[CARDS][card_id]["deleted_at"], card_id
+                    assert result[CARDS][card_id].get("deleted_at"), card_id
                 for note_id, note in record.get("notes", {}).items():
                     if note.get("deleted_at"):
-                        assert result[CARDS][card_id]["notes"][note_id]["deleted_at"]
+                        assert result[CARDS][card_id]["notes"][note_id].get("deleted_at")
 
 
 @SETTINGS

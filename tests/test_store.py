@@ -11,7 +11,14 @@ import pytest
 
 from delegate_tui import boardfile
 from delegate_tui.boardfile import APP, FORMAT_VERSION, Backups
-from delegate_tui.records import Identity, Stamper, format_time, set_fields
+from delegate_tui.records import (
+    Identity,
+    Stamper,
+    format_time,
+    set_fields,
+    stamp_of,
+    value_of,
+)
 from delegate_tui.store import BoardStore
 from tests.conftest import START, FrozenClock
 
@@ -44,9 +51,12 @@ def test_add_writes_a_stamped_card(store: BoardStore, board_path: Path) -> None:
         "Marie",
     )
     assert record["hours_per_week"] == 3.0 and record["area"] == "finance"
-    stamp = record["_stamps"]["title"]
-    assert stamp == [format_time(START), "alice", "dev-alice"]  # frozen clock, identity, device
-    assert all(s[1:] == ["alice", "dev-alice"] for s in record["_stamps"].values())
+    # One shared stamp for every field of a new card (frozen clock, identity, device) ...
+    assert record["_stamps"] == {"*": [format_time(START), "alice", "dev-alice"]}
+    assert stamp_of(record, "title") == stamp_of(record, "owner") == record["_stamps"]["*"]
+    # ... and fields holding their default are left out (they read as the default).
+    assert "description" not in record and "archived_at" not in record
+    assert value_of(record, "description") == "" and value_of(record, "archived_at") is None
     assert record["created_at"] == format_time(START)
     [entry] = record["history"].values()
     assert (entry["from"], entry["to"], entry["by"]) == (None, "delegating", "alice")
@@ -68,7 +78,8 @@ def test_edit_stamps_only_the_changed_fields(
     record = disk_card(board_path, card.id)
     assert record["owner"] == "Paul"
     assert record["_stamps"]["owner"][0].startswith("2026-11-03T09:00:00")
-    assert record["_stamps"]["title"][0] == format_time(START)
+    assert "title" not in record["_stamps"]  # still under the card's first stamp
+    assert stamp_of(record, "title")[0] == format_time(START)
     assert store.card(card.id).updated_at.startswith("2026-11-03")
 
 
@@ -118,7 +129,7 @@ def test_archive_and_restore_from_archive(store: BoardStore, board_path: Path) -
     assert disk_card(board_path, card.id)["archived_at"] == store.card(card.id).archived_at
     store.archive(card.id, archived=False)
     assert [c.id for c in store.cards()] == [card.id]
-    assert disk_card(board_path, card.id)["archived_at"] is None
+    assert "archived_at" not in disk_card(board_path, card.id)
 
 
 def test_delete_leaves_a_tombstone(store: BoardStore, board_path: Path) -> None:
@@ -199,7 +210,7 @@ def test_restore_none_deletes_and_a_copy_brings_back(store: BoardStore, board_pa
     assert disk_card(board_path, card.id)["deleted_at"]
     store.restore(card.id, copy)  # redo of the add / undo of the delete
     assert [c.title for c in store.cards()] == ["Invoicing"]
-    assert disk_card(board_path, card.id)["deleted_at"] is None
+    assert value_of(disk_card(board_path, card.id), "deleted_at") is None
 
 
 def test_add_many_is_all_or_nothing(store: BoardStore, board_path: Path) -> None:
@@ -357,8 +368,8 @@ def test_two_stores_edit_different_fields_of_one_card(
     theirs.edit(card.id, owner="Marie")  # saved over a file that changed since bob read it
     record = disk_card(board_path, card.id)
     assert (record["title"], record["owner"]) == ("Invoicing and reminders", "Marie")
-    assert record["_stamps"]["title"][1:] == ["alice", "dev-alice"]
-    assert record["_stamps"]["owner"][1:] == ["bob", "dev-bob"]
+    assert stamp_of(record, "title")[1:] == ["alice", "dev-alice"]
+    assert stamp_of(record, "owner")[1:] == ["bob", "dev-bob"]
     assert card.id in set(mine.reload())
     assert mine.card(card.id).owner == "Marie"
     assert mine.who_changed(card.id) == "bob"
