@@ -13,7 +13,7 @@ from delegate_tui.boardfile import BoardError
 from delegate_tui.conflicts import MERGED_FOLDER, fold_conflict_copies
 from delegate_tui.export.wording import plural
 from delegate_tui.model import STAGES, clean_text
-from delegate_tui.records import card_from_record, is_live
+from delegate_tui.records import card_from_record, is_live, value_of
 from delegate_tui.store import BoardStore
 
 
@@ -25,7 +25,7 @@ def card_problems(store: BoardStore) -> list[str]:
         if record.get("id") != card_id:
             problems.append(f"card {short} is filed under another id ({record.get('id')!r})")
             continue
-        if record.get("stage") not in STAGES:
+        if value_of(record, "stage") not in STAGES:
             problems.append(f"card {short} has an unknown stage {record.get('stage')!r}")
         try:
             card_from_record(record)
