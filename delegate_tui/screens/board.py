@@ -67,7 +67,7 @@ def quoted(card: Card) -> str:
 class BoardScreen(Screen[None]):
     """The board: one column per stage."""
 
-    CSS_PATH = "board.tcss"
+    # Its styles (board.tcss) are part of the app's CSS_PATH: the board is the first screen.
     AUTO_FOCUS = ""  # the screen itself has the keys; the filter box takes focus only on /
     BINDINGS = [
         Binding("left,h", "column(-1)", "Previous column", show=False, id="column-left"),
@@ -105,6 +105,8 @@ class BoardScreen(Screen[None]):
         self.query_text = ""
         self.lists = StageLists(self.board.store)
         self._columns: list[Column] = []
+        self._filter: Input | None = None
+        """The filter box, made on the first / (most sessions never filter: it opens quicker)."""
         self.active = 0
         """Index of the column the keys act on (columns never take the focus)."""
 
@@ -119,7 +121,6 @@ class BoardScreen(Screen[None]):
                 with Vertical(classes=f"stage stage-{stage}"):
                     yield StageHead(id=f"head-{stage}", classes="stage-head")
                     yield Column(stage, self.model, id=f"column-{stage}")
-        yield Input(placeholder="Filter by title, owner or notes", id="filter")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -305,10 +306,14 @@ class BoardScreen(Screen[None]):
 
     # ------------------------------------------------------------ filtering
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    async def action_filter(self) -> None:
+        box = self._filter
+        if box is None:
+            box = Input(placeholder="Filter by title, owner or notes", id="filter")
+            await self.mount(box, after=self.query_one("#stages"))
+            self._filter = box
         box.display = True
-        box.focus()
+        self.set_focus(box)  # at once: the keys typed next go to the box
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -320,8 +325,8 @@ class BoardScreen(Screen[None]):
             self.set_focus(None)
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        if not box.display and not self.query_text:
+        box = self._filter
+        if box is None or (not box.display and not self.query_text):
             return
         box.value = ""
         box.display = False
