@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual.app import App, InvalidThemeError, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -39,9 +39,8 @@ class DelegateApp(App[None]):
     """The board in the terminal."""
 
     TITLE = "delegate"
-    CSS_PATH = "app.tcss"
-    MODES = {"board": BoardScreen}
-    DEFAULT_MODE = "board"
+    CSS_PATH = ["app.tcss", "screens/board.tcss"]
+    """The board's styles load with the app's: it is the first screen (see get_default_screen)."""
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
@@ -95,6 +94,15 @@ class DelegateApp(App[None]):
             self.register_theme(own_theme)
         self.problems = [*self.settings.problems, *(f"theme file {p}" for p in found.problems)]
         """What was wrong with the settings and theme files: shown once, in one notification."""
+        self._start_theme()
+
+    def get_default_screen(self) -> Screen:
+        """The board, as Textual's own first screen.
+
+        As a mode (MODES) it would cost two more passes over all the CSS before the first
+        frame: one for its own CSS file, one because a new mode's screen always restyles.
+        """
+        return BoardScreen()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
@@ -102,7 +110,6 @@ class DelegateApp(App[None]):
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        self._start_theme()
         if self.problems:
             lines = "\n".join(f"• {problem}" for problem in self.problems)
             self.notify(
@@ -120,15 +127,27 @@ class DelegateApp(App[None]):
     # ------------------------------------------------------------ themes
 
     def _start_theme(self) -> None:
-        """--theme, else the config's theme, else the default; an unknown one falls back."""
+        """--theme, else the config's theme, else the default; an unknown one falls back.
+
+        Runs before the first CSS pass (from __init__): set on mount, the board was styled and
+        drawn twice, first in Textual's default theme. Setting `self.theme` here would also
+        queue a full CSS reparse that the first pass makes anyway, so the theme is put in
+        place the way `App.__init__` puts in the default one.
+        """
         wanted = self.requested_theme or DEFAULT_THEME
-        try:
-            self.theme = wanted
-        except InvalidThemeError:
+        if wanted not in self.available_themes:
             message = unknown_theme_message(wanted, list(self.available_themes))
             self.problems.append(f"{message}; using {DEFAULT_THEME}")
-            if DEFAULT_THEME in self.available_themes:
-                self.theme = DEFAULT_THEME
+            wanted = DEFAULT_THEME
+            if wanted not in self.available_themes:
+                return  # Textual's default theme stays
+        self.set_reactive(App.theme, wanted)
+        theme = self.current_theme
+        self.set_class(True, f"-theme-{theme.name}", update=False)
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)  # ANSI colours as the theme maps them
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def action_pick_theme(self) -> None:
         if not isinstance(self.screen, ThemePicker):

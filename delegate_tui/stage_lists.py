@@ -1,39 +1,98 @@
-"""Provides StageLists: the board's cards per stage in board order, updated card by card.
+"""Provides StageLists: the ids of the board's cards per stage in board order, kept card by card.
 
-The board screen redraws after every keystroke that changes a card. Re-reading and re-sorting
-10,000 cards each time is what makes a big board slow, so after a change only the changed cards
-are taken out and put back in place (binary search on the board order). No Textual.
+The board opens before any card model is built: the order comes from the stored records
+themselves (stage, position, creation), and the columns ask the store for the models of the few
+cards they draw. Re-sorting 10,000 cards after every keystroke would also be slow, so after a
+change only the changed cards are taken out and put back in place (binary search on the board
+order). No Textual.
 """
 
 from __future__ import annotations
 
-from bisect import insort
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from delegate_tui.boardfile import BoardError
-from delegate_tui.model import STAGES, Card
-from delegate_tui.records import board_order
+from delegate_tui.model import STAGES
+from delegate_tui.records import CARD_FIELDS
 from delegate_tui.store import BoardStore
+
+Key = tuple[float, str, str]
+"""A card's place within its stage, as `records.board_order` gives it: position, creation, id."""
+
+
+Place = tuple[str, Key, float]
+"""Where a card is on the board, and the hours it stands for: stage, key, hours per week."""
+
+# A record may leave out a scalar field that holds its default: read every field with it.
+_DELETED, _ARCHIVED = CARD_FIELDS["deleted_at"], CARD_FIELDS["archived_at"]
+_STAGE, _POSITION, _HOURS = (
+    CARD_FIELDS["stage"],
+    CARD_FIELDS["position"],
+    CARD_FIELDS["hours_per_week"],
+)
+
+
+def place_of(card_id: str, record: Mapping[str, Any]) -> Place | None:
+    """Where a stored card shows on the board (None if it is deleted or archived).
+
+    Reads the fields as `records.card_from_record` does, without building the model (this runs
+    for every card when the board opens: keep it lean).
+    """
+    get = record.get
+    if get("deleted_at", _DELETED) or get("archived_at", _ARCHIVED):
+        return None
+    key = (float(get("position", _POSITION) or 0.0), str(get("created_at", "")), card_id)
+    return (str(get("stage", _STAGE)), key, float(get("hours_per_week", _HOURS) or 0.0))
 
 
 class StageLists:
-    """The live, unarchived cards of each stage, in board order."""
+    """The live, unarchived cards of each stage, as ids in board order.
+
+    `by_stage[stage]` is changed in place by `update`: copy it to keep a view of it.
+    """
 
     def __init__(self, store: BoardStore) -> None:
         self.store = store
-        self.by_stage: dict[str, list[Card]] = {s: [] for s in STAGES}
-        self._stage_of: dict[str, str] = {}
+        self.by_stage: dict[str, list[str]] = {s: [] for s in STAGES}
+        self._keys: dict[str, list[Key]] = {s: [] for s in STAGES}
+        """The board order keys of `by_stage`, index for index (what the binary search reads)."""
+        self._places: dict[str, Place] = {}
+        self._hours: dict[str, float] = {}
+        """Hours per week of each stage, summed when first asked after a change."""
 
     def load(self) -> None:
-        """Read every card again."""
-        self.by_stage = {s: [] for s in STAGES}
-        for card in self.store.cards():
-            self.by_stage.setdefault(card.stage, []).append(card)
-        self._stage_of = {c.id: stage for stage, cards in self.by_stage.items() for c in cards}
+        """Read every card again (from the records: no card model is built)."""
+        found: dict[str, list[Key]] = {s: [] for s in STAGES}
+        places: dict[str, Place] = {}
+        # A copy of the items: a reload on another thread may swap the records meanwhile.
+        for card_id, record in list(self.store.raw_cards().items()):
+            place = place_of(card_id, record)
+            if place is not None:
+                places[card_id] = place
+                stage, key, _ = place
+                keys = found.get(stage)
+                if keys is None:
+                    keys = found[stage] = []
+                keys.append(key)
+        for keys in found.values():
+            keys.sort()
+        self._keys = found
+        self.by_stage = {stage: [key[2] for key in keys] for stage, keys in found.items()}
+        self._places = places
+        self._hours = {}
 
     def stage_of(self, card_id: str) -> str | None:
         """The stage the card is shown in (None if it is not on the board)."""
-        return self._stage_of.get(card_id)
+        place = self._places.get(card_id)
+        return place[0] if place else None
+
+    def hours(self, stage: str) -> float:
+        """The hours per week of the stage's cards, added up in board order."""
+        if stage not in self._hours:
+            places = self._places
+            self._hours[stage] = sum(places[i][2] for i in self.by_stage.get(stage, ()))
+        return self._hours[stage]
 
     def update(self, card_ids: Iterable[str]) -> set[str]:
         """Take in the new state of these cards (changed, added, archived or deleted).
@@ -41,20 +100,29 @@ class StageLists:
         Returns the stages whose lists changed.
         """
         touched: set[str] = set()
+        records = self.store.raw_cards()
         for card_id in set(card_ids):
-            stage = self._stage_of.pop(card_id, None)
-            if stage is not None:
+            old = self._places.pop(card_id, None)
+            if old is not None:
+                stage, key, _ = old
+                keys = self._keys[stage]
+                index = bisect_left(keys, key)
+                if index >= len(keys) or keys[index] != key:
+                    index = keys.index(key)  # never expected: the lists are kept sorted
+                del keys[index]
+                del self.by_stage[stage][index]
                 touched.add(stage)
-                cards = self.by_stage[stage]
-                index = next(i for i, c in enumerate(cards) if c.id == card_id)
-                del cards[index]
-            try:
-                card = self.store.card(card_id)
-            except BoardError:
-                continue  # deleted
-            if card.archived_at:
-                continue
-            insort(self.by_stage.setdefault(card.stage, []), card, key=board_order)
-            self._stage_of[card_id] = card.stage
-            touched.add(card.stage)
+            record = records.get(card_id)
+            place = place_of(card_id, record) if record is not None else None
+            if place is None:
+                continue  # deleted or archived
+            stage, key, _ = place
+            keys = self._keys.setdefault(stage, [])
+            index = bisect_left(keys, key)
+            keys.insert(index, key)
+            self.by_stage.setdefault(stage, []).insert(index, card_id)
+            self._places[card_id] = place
+            touched.add(stage)
+        for stage in touched:
+            self._hours.pop(stage, None)
         return touched

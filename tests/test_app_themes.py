@@ -268,3 +268,32 @@ async def test_muted_card_text_is_readable_in_every_theme(board, clock, alice, f
         text = Color.from_rich_color(owner.style.color)
         ground = Color.from_rich_color(owner.style.bgcolor)
         assert abs(text.brightness - ground.brightness) > 0.3, (text, ground)
+
+
+def looks(app) -> tuple[object, ...]:
+    """What a theme decides on the board: the app's classes, colours, a card row as drawn."""
+    column = app.screen.query_one("#column-only-me", Column)
+    row = [(s.text, s.style) for s in column.render_line(0)]
+    classes = sorted(c for c in app.classes if c.startswith("-"))
+    return classes, head_colour(app, "only-me"), recent_marker_colour(app), row
+
+
+async def test_a_theme_chosen_at_start_looks_as_the_same_theme_chosen_later(
+    board, clock, alice, folder
+):
+    # The start theme is put in place before the first CSS pass, not through `app.theme = …`.
+    folder.mkdir()
+    (folder / "config.toml").write_text('theme = "delegate-light"\n')
+    app = make_app(board, clock, alice, config_folder=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "delegate-light"
+        at_start = looks(app)
+    later = make_app(board, clock, alice, config_folder=folder, theme="delegate-dark")
+    async with later.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "-dark-mode" in later.classes and looks(later) != at_start
+        later.theme = "delegate-light"
+        await pilot.pause()
+        assert looks(later) == at_start
+    assert "-light-mode" in at_start[0] and "-theme-delegate-light" in at_start[0]

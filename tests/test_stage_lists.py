@@ -6,15 +6,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from delegate_tui.model import STAGES
-from delegate_tui.records import Identity
-from delegate_tui.stage_lists import StageLists
+from delegate_tui.records import CARD_FIELDS, Identity, board_order, card_from_record
+from delegate_tui.stage_lists import StageLists, place_of
 from delegate_tui.store import BoardStore
 from delegate_tui.undo import UndoHistory
 from tests.conftest import FrozenClock
 
 ops = st.lists(
     st.tuples(
-        st.sampled_from(["add", "move", "reorder", "archive", "rename", "delete"]),
+        st.sampled_from(["add", "move", "reorder", "archive", "rename", "hours", "delete"]),
         st.integers(min_value=0, max_value=50),
         st.sampled_from(STAGES),
         st.sampled_from([-1, 1]),
@@ -26,7 +26,15 @@ ops = st.lists(
 def fresh(store: BoardStore) -> dict[str, list[str]]:
     lists = StageLists(store)
     lists.load()
-    return {s: [c.id for c in cards] for s, cards in lists.by_stage.items()}
+    return lists.by_stage
+
+
+def from_models(store: BoardStore) -> dict[str, list[str]]:
+    """The board as the card models order it (what the lists read from the raw records)."""
+    found: dict[str, list[str]] = {s: [] for s in STAGES}
+    for card in store.cards():
+        found[card.stage].append(card.id)
+    return found
 
 
 @settings(
@@ -45,7 +53,7 @@ def test_card_by_card_updates_match_a_full_read(tmp_path_factory, steps):
         card = cards[pick % len(cards)] if cards else None
         changed: list[str] = []
         if op == "add" or card is None:
-            changed = [store.add(f"New {pick}", stage).id]
+            changed = [store.add(f"New {pick}", stage, hours_per_week=pick / 10).id]
         elif op == "move":
             store.move(card.id, stage)
             changed = [card.id]
@@ -58,6 +66,9 @@ def test_card_by_card_updates_match_a_full_read(tmp_path_factory, steps):
         elif op == "archive":
             store.archive(card.id)
             changed = [card.id]
+        elif op == "hours":
+            store.edit(card.id, hours_per_week=pick / 4)
+            changed = [card.id]
         elif op == "rename":
             store.edit(card.id, title=f"Renamed {pick}")
             changed = [card.id]
@@ -67,7 +78,45 @@ def test_card_by_card_updates_match_a_full_read(tmp_path_factory, steps):
         touched = lists.update(changed)
         live = {c.id: c for c in store.cards()}
         assert {live[i].stage for i in changed if i in live} <= touched
-        assert {s: [c.id for c in cards] for s, cards in lists.by_stage.items()} == fresh(store)
+        assert lists.by_stage == fresh(store) == from_models(store)
+        for stage in STAGES:
+            assert lists.hours(stage) == sum(
+                c.hours_per_week for c in live.values() if c.stage == stage
+            )
+        assert all(lists.stage_of(i) == c.stage for i, c in live.items())
+
+
+scalars = st.fixed_dictionaries(
+    {},
+    optional={
+        "stage": st.sampled_from(STAGES),
+        "position": st.one_of(st.none(), st.integers(-5, 5), st.floats(-5, 5, allow_nan=False)),
+        "hours_per_week": st.one_of(st.none(), st.integers(0, 40), st.floats(0, 40)),
+        "archived_at": st.sampled_from([None, "", "2024-01-02T03:04:05.000000Z"]),
+        "deleted_at": st.sampled_from([None, "", "2024-01-02T03:04:05.000000Z"]),
+        "created_at": st.sampled_from(
+            ["2024-01-01T00:00:00.000000Z", "2024-02-01T00:00:00.000000Z"]
+        ),
+        "title": st.text(max_size=5),
+    },
+)
+
+
+@given(record=scalars)
+def test_a_record_with_default_fields_left_out_is_placed_as_its_model(record):
+    """The lists read raw records, which may omit a field that holds its default."""
+    place = place_of("c1", {"id": "c1", **record})
+    card = card_from_record({"id": "c1", **record})
+    if record.get("deleted_at") or card.archived_at:
+        assert place is None
+        return
+    assert place is not None
+    assert place == (
+        card.stage,
+        board_order(card),
+        card.hours_per_week,
+    )
+    assert place_of("c1", {"id": "c1"}) == (CARD_FIELDS["stage"], (0.0, "", "c1"), 0.0)
 
 
 def test_undo_and_redo_of_a_move_and_of_a_new_card(store: BoardStore):

@@ -67,7 +67,7 @@ def quoted(card: Card) -> str:
 class BoardScreen(Screen[None]):
     """The board: one column per stage."""
 
-    CSS_PATH = "board.tcss"
+    # Its styles (board.tcss) are part of the app's CSS_PATH: the board is the first screen.
     AUTO_FOCUS = ""  # the screen itself has the keys; the filter box takes focus only on /
     BINDINGS = [
         Binding("left,h", "column(-1)", "Previous column", show=False, id="column-left"),
@@ -105,6 +105,8 @@ class BoardScreen(Screen[None]):
         self.query_text = ""
         self.lists = StageLists(self.board.store)
         self._columns: list[Column] = []
+        self._filter: Input | None = None
+        """The filter box, made on the first / (most sessions never filter: it opens quicker)."""
         self.active = 0
         """Index of the column the keys act on (columns never take the focus)."""
 
@@ -118,15 +120,14 @@ class BoardScreen(Screen[None]):
             for stage in STAGES:
                 with Vertical(classes=f"stage stage-{stage}"):
                     yield StageHead(id=f"head-{stage}", classes="stage-head")
-                    yield Column(stage, id=f"column-{stage}")
-        yield Input(placeholder="Filter by title, owner or notes", id="filter")
+                    yield Column(stage, self.model, id=f"column-{stage}")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = clean_text(self.board.store.name)
         self._columns = list(self.query(Column))
         self.refresh_view()
-        self.activate(next((i for i, c in enumerate(self.columns) if c.cards), 0))
+        self.activate(next((i for i, c in enumerate(self.columns) if c.ids), 0))
         # Ages ("3d") and overdue check-ins move with the clock even when nothing changes.
         self.set_interval(AGE_REFRESH, lambda: self.refresh_view(changed=()))
 
@@ -154,13 +155,29 @@ class BoardScreen(Screen[None]):
     def current(self) -> Card | None:
         return self.column.current
 
+    def model(self, card_id: str) -> Card | None:
+        """A card's model (built once by the store and kept); None if it is gone."""
+        try:
+            return self.board.store.card(card_id)
+        except BoardError:
+            return None
+
+    def _matching(self, ids: list[str], query: str) -> list[str]:
+        """The cards the filter keeps (their models are built the first time a filter is typed)."""
+        found = []
+        for card_id in ids:
+            card = self.model(card_id)
+            if card is not None and matches(card, query):
+                found.append(card_id)
+        return found
+
     def refresh_view(self, keep: str | None = None, changed: Iterable[str] | None = None) -> None:
         """Redraw, keeping the selection on card `keep` (else on the same card).
 
         `changed` names the cards that changed: only they are read again and only their
         columns redrawn. None reads every card; () redraws every column (a new filter).
         """
-        keep = keep or (self.current.id if self.current else None)
+        keep = keep or self.column.current_id
         if changed is None:
             self.lists.load()
             stages = set(STAGES)
@@ -174,16 +191,15 @@ class BoardScreen(Screen[None]):
             if column.stage not in stages:
                 continue
             every = self.lists.by_stage[column.stage]
-            shown = [c for c in every if matches(c, query)] if query else every
+            shown = self._matching(every, query) if query else every
             column.show(shown, now, keep if column.stage == home else None)
             count = f"{len(shown)} of {len(every)}" if query else str(len(every))
-            hours = sum(c.hours_per_week for c in every)
+            hours = self.lists.hours(column.stage)
             head = Content.assemble(
                 (STAGE_LABELS[column.stage], "bold"), f"  {count} cards · {hours:g} h/wk"
             )
             self.query_one(f"#head-{column.stage}", StageHead).show(head)
-            current = column.current
-            if current and current.id == keep and index != self.active:
+            if keep and column.current_id == keep and index != self.active:
                 self.activate(index)  # the card moved: the keys follow it
 
     # ------------------------------------------------------------ moving around
@@ -200,7 +216,7 @@ class BoardScreen(Screen[None]):
         self.column.select(self.column.index + step * self.column.page)
 
     def action_cursor_to(self, index: int) -> None:
-        self.column.select(index if index >= 0 else len(self.column.cards) - 1)
+        self.column.select(index if index >= 0 else len(self.column.ids) - 1)
 
     # ------------------------------------------------------------ changing cards
 
@@ -233,15 +249,13 @@ class BoardScreen(Screen[None]):
         if card is None:
             return
         column = self.lists.by_stage[card.stage]
-        index = next(i for i, c in enumerate(column) if c.id == card.id)
+        index = column.index(card.id)
         if not 0 <= index + step < len(column):
             return
         other = column[index + step]
         store = self.board.store
-        self.board.history.change(
-            "reorder", [card.id, other.id], lambda: store.reorder(card.id, step)
-        )
-        self.refresh_view(card.id, [card.id, other.id])
+        self.board.history.change("reorder", [card.id, other], lambda: store.reorder(card.id, step))
+        self.refresh_view(card.id, [card.id, other])
 
     def action_new_card(self) -> None:
         stage = self.column.stage
@@ -292,10 +306,14 @@ class BoardScreen(Screen[None]):
 
     # ------------------------------------------------------------ filtering
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    async def action_filter(self) -> None:
+        box = self._filter
+        if box is None:
+            box = Input(placeholder="Filter by title, owner or notes", id="filter")
+            await self.mount(box, after=self.query_one("#stages"))
+            self._filter = box
         box.display = True
-        box.focus()
+        self.set_focus(box)  # at once: the keys typed next go to the box
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -307,8 +325,8 @@ class BoardScreen(Screen[None]):
             self.set_focus(None)
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        if not box.display and not self.query_text:
+        box = self._filter
+        if box is None or (not box.display and not self.query_text):
             return
         box.value = ""
         box.display = False

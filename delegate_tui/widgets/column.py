@@ -2,10 +2,13 @@
 
 A Column mounts no widget per card. It is a `ScrollView` that renders only the lines on screen
 (`render_line`), caching each card's lines until the card, the width or the selection changes.
+It holds the ids of its cards and asks for a card's model only when it draws or hands out that
+card, so a column of 10,000 cards costs 10,000 ids, not 10,000 models.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from rich.style import Style
@@ -23,6 +26,12 @@ from delegate_tui.records import utc_now
 from delegate_tui.widgets.card_lines import CARD_HEIGHT, CardStyles, render_card
 
 Cached = tuple[Card, int, str, list[Strip]]
+
+Row = tuple[str | None, str]
+"""What a card row on screen shows: the card's id (None past the last card) and its state."""
+
+Models = Callable[[str], Card | None]
+"""The model of a card by its id; None for a card that is gone (deleted since the last show)."""
 
 MAX_CACHED = 500
 """Cards whose lines a column keeps; past that the cache starts again."""
@@ -63,10 +72,12 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         "column--empty",
     }
 
-    def __init__(self, stage: str, *, id: str | None = None) -> None:
+    def __init__(self, stage: str, models: Models, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.stage = stage
-        self.cards: list[Card] = []
+        self.models = models
+        self.ids: list[str] = []
+        """The cards shown, in order."""
         self.index = 0
         self.now = utc_now()
         self.active = False
@@ -76,46 +87,58 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
     # ------------------------------------------------------------ the cards
 
     @property
+    def current_id(self) -> str | None:
+        """The id of the selected card, if the column has any."""
+        return self.ids[self.index] if 0 <= self.index < len(self.ids) else None
+
+    @property
     def current(self) -> Card | None:
         """The selected card, if the column has any."""
-        return self.cards[self.index] if 0 <= self.index < len(self.cards) else None
+        card_id = self.current_id
+        return self.models(card_id) if card_id is not None else None
 
-    def show(self, cards: list[Card], now: datetime, keep: str | None = None) -> None:
-        """Show `cards`, keeping the selection on card `keep` (else on the selected card).
+    def show(self, ids: Sequence[str], now: datetime, keep: str | None = None) -> None:
+        """Show the cards `ids`, keeping the selection on card `keep` (else on the selected card).
 
         Only the card rows that look different are redrawn.
         """
         before = self._view()
-        wanted = [i for i in (keep, self.current.id if self.current else None) if i]
+        wanted = [i for i in (keep, self.current_id) if i]
         if abs((now - self.now).total_seconds()) >= STALE_AFTER:
             self._cache.clear()  # ages and the recent-log marker may read differently now
             self.now = now
             before = []
-        self.cards = list(cards)
+        self.ids = list(ids)
         index = self.index
-        if wanted and not (self.current and self.current.id == wanted[0]):
+        if wanted and self.current_id != wanted[0]:
             index = next((i for i in map(self._find, wanted) if i is not None), index)
-        self.index = max(0, min(index, len(self.cards) - 1))
+        self.index = max(0, min(index, len(self.ids) - 1))
         if len(self._cache) > MAX_CACHED:
             self._cache.clear()
         self._set_height()
         self._redraw(before)
 
-    def _view(self) -> list[tuple[Card | None, str]]:
-        """What each card row on screen shows: the card and its state."""
+    def _view(self) -> list[Row]:
+        """What each card row on screen shows."""
         first = int(self.scroll_offset.y) // CARD_HEIGHT
         rows = self.size.height // CARD_HEIGHT + 2
-        return [(self._card_at(i), self._state(i)) for i in range(first, first + rows)]
+        return [(self._id_at(i), self._state(i)) for i in range(first, first + rows)]
 
-    def _card_at(self, index: int) -> Card | None:
-        return self.cards[index] if 0 <= index < len(self.cards) else None
+    def _id_at(self, index: int) -> str | None:
+        return self.ids[index] if 0 <= index < len(self.ids) else None
+
+    def _drawn(self, card_id: str) -> bool:
+        """Whether the card's lines were drawn from its current model (the store makes a new
+        model whenever the card changes)."""
+        cached = self._cache.get(card_id)
+        return cached is not None and cached[0] is self.models(card_id)
 
     def _state(self, index: int) -> str:
         if index != self.index:
             return "plain"
         return "selected" if self.active else "cursor"
 
-    def _redraw(self, before: list[tuple[Card | None, str]]) -> None:
+    def _redraw(self, before: list[Row]) -> None:
         """Scroll to the selection; redraw the rows that changed (all of them after a scroll)."""
         scrolled = int(self.scroll_offset.y)
         self.scroll_to_selection()
@@ -124,26 +147,29 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
             return
         first = scrolled // CARD_HEIGHT
         for n, (was, now) in enumerate(zip(before, self._view(), strict=True)):
-            if was[0] is not now[0] or was[1] != now[1]:
+            if was != now or (now[0] is not None and not self._drawn(now[0])):
                 self.refresh_lines((first + n) * CARD_HEIGHT, CARD_HEIGHT)
 
     def _find(self, card_id: str) -> int | None:
         """Where the card is, looking near the selection and at the end first (moves land there)."""
-        cards, here = self.cards, self.index
-        for i in (here, here - 1, here + 1, len(cards) - 1):
-            if 0 <= i < len(cards) and cards[i].id == card_id:
+        ids, here = self.ids, self.index
+        for i in (here, here - 1, here + 1, len(ids) - 1):
+            if 0 <= i < len(ids) and ids[i] == card_id:
                 return i
-        return next((i for i, c in enumerate(cards) if c.id == card_id), None)
+        try:
+            return ids.index(card_id)
+        except ValueError:
+            return None
 
     def select(self, index: int) -> None:
-        if not self.cards:
+        if not self.ids:
             return
         before = self._view()
-        self.index = max(0, min(index, len(self.cards) - 1))
+        self.index = max(0, min(index, len(self.ids) - 1))
         self._redraw(before)
 
     def scroll_to_selection(self) -> None:
-        if self.cards and self.size.height:
+        if self.ids and self.size.height:
             region = Region(0, self.index * CARD_HEIGHT, self.size.width, CARD_HEIGHT)
             self.scroll_to_region(region, animate=False, immediate=True)
 
@@ -155,7 +181,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
     # ------------------------------------------------------------ drawing
 
     def _set_height(self) -> None:
-        size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
+        size = Size(self.size.width, len(self.ids) * CARD_HEIGHT)
         old = self.virtual_size
         if size == old:
             return
@@ -220,7 +246,10 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         return self._styles
 
     def _strips(self, index: int, width: int) -> list[Strip]:
-        card = self.cards[index]
+        card = self.models(self.ids[index])
+        if card is None:  # gone from the store; the board redraws the column in a moment
+            blank = Strip.blank(width, self.get_component_rich_style("column--empty"))
+            return [blank] * CARD_HEIGHT
         state = self._state(index)
         cached = self._cache.get(card.id)
         if cached and cached[0] is card and cached[1] == width and cached[2] == state:
@@ -233,14 +262,14 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
         index, row = divmod(line, CARD_HEIGHT)
-        if index >= len(self.cards) or width <= 0:
+        if index >= len(self.ids) or width <= 0:
             return Strip.blank(width, self.get_component_rich_style("column--empty"))
         return self._strips(index, width)[row]
 
     def on_click(self, event: events.Click) -> None:
         """A click selects the card under the pointer; it never runs anything."""
         index = (int(self.scroll_offset.y) + event.y) // CARD_HEIGHT
-        if index < len(self.cards):
+        if index < len(self.ids):
             self.select(index)
         self.post_message(self.Picked(self, index))
 
