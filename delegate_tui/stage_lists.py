@@ -57,9 +57,9 @@ class StageLists:
         self.by_stage: dict[str, list[str]] = {s: [] for s in STAGES}
         self._keys: dict[str, list[Key]] = {s: [] for s in STAGES}
         """The board order keys of `by_stage`, index for index (what the binary search reads)."""
+        self._hours: dict[str, list[float]] = {s: [] for s in STAGES}
+        """The hours per week of the cards of `by_stage`, index for index."""
         self._places: dict[str, Place] = {}
-        self._hours: dict[str, float] = {}
-        """Hours per week of each stage, summed when first asked after a change."""
 
     def load(self) -> None:
         """Read every card again (from the records: no card model is built)."""
@@ -79,8 +79,8 @@ class StageLists:
             keys.sort()
         self._keys = found
         self.by_stage = {stage: [key[2] for key in keys] for stage, keys in found.items()}
+        self._hours = {stage: [places[key[2]][2] for key in keys] for stage, keys in found.items()}
         self._places = places
-        self._hours = {}
 
     def stage_of(self, card_id: str) -> str | None:
         """The stage the card is shown in (None if it is not on the board)."""
@@ -89,10 +89,7 @@ class StageLists:
 
     def hours(self, stage: str) -> float:
         """The hours per week of the stage's cards, added up in board order."""
-        if stage not in self._hours:
-            places = self._places
-            self._hours[stage] = sum(places[i][2] for i in self.by_stage.get(stage, ()))
-        return self._hours[stage]
+        return sum(self._hours.get(stage, ()))
 
     def update(self, card_ids: Iterable[str]) -> set[str]:
         """Take in the new state of these cards (changed, added, archived or deleted).
@@ -111,18 +108,18 @@ class StageLists:
                     index = keys.index(key)  # never expected: the lists are kept sorted
                 del keys[index]
                 del self.by_stage[stage][index]
+                del self._hours[stage][index]
                 touched.add(stage)
             record = records.get(card_id)
             place = place_of(card_id, record) if record is not None else None
             if place is None:
                 continue  # deleted or archived
-            stage, key, _ = place
+            stage, key, hours = place
             keys = self._keys.setdefault(stage, [])
             index = bisect_left(keys, key)
             keys.insert(index, key)
             self.by_stage.setdefault(stage, []).insert(index, card_id)
+            self._hours.setdefault(stage, []).insert(index, hours)
             self._places[card_id] = place
             touched.add(stage)
-        for stage in touched:
-            self._hours.pop(stage, None)
         return touched

@@ -192,7 +192,7 @@ class BoardScreen(Screen[None]):
                 continue
             every = self.lists.by_stage[column.stage]
             shown = self._matching(every, query) if query else every
-            column.show(shown, now, keep if column.stage == home else None)
+            column.show(shown, now, keep if column.stage == home else None, changed)
             count = f"{len(shown)} of {len(every)}" if query else str(len(every))
             hours = self.lists.hours(column.stage)
             head = Content.assemble(

@@ -3,12 +3,14 @@
 A Column mounts no widget per card. It is a `ScrollView` that renders only the lines on screen
 (`render_line`), caching each card's lines until the card, the width or the selection changes.
 It holds the ids of its cards and asks for a card's model only when it draws or hands out that
-card, so a column of 10,000 cards costs 10,000 ids, not 10,000 models.
+card, so a column of 10,000 cards costs 10,000 ids, not 10,000 models. The models it drew are
+kept with their lines until the board says the card changed: redrawing never waits for the
+store (whose lock the background save holds while it writes the file).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 
 from rich.style import Style
@@ -95,19 +97,33 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
     def current(self) -> Card | None:
         """The selected card, if the column has any."""
         card_id = self.current_id
-        return self.models(card_id) if card_id is not None else None
+        return self._model(card_id) if card_id is not None else None
 
-    def show(self, ids: Sequence[str], now: datetime, keep: str | None = None) -> None:
+    def _model(self, card_id: str) -> Card | None:
+        cached = self._cache.get(card_id)
+        return cached[0] if cached is not None else self.models(card_id)
+
+    def show(
+        self,
+        ids: Sequence[str],
+        now: datetime,
+        keep: str | None = None,
+        changed: Collection[str] | None = (),
+    ) -> None:
         """Show the cards `ids`, keeping the selection on card `keep` (else on the selected card).
 
-        Only the card rows that look different are redrawn.
+        `changed` names the cards whose content changed (None: any card may have). Only the
+        card rows that look different are redrawn.
         """
         before = self._view()
         wanted = [i for i in (keep, self.current_id) if i]
-        if abs((now - self.now).total_seconds()) >= STALE_AFTER:
+        if changed is None or abs((now - self.now).total_seconds()) >= STALE_AFTER:
             self._cache.clear()  # ages and the recent-log marker may read differently now
             self.now = now
             before = []
+        stale = set(changed or ())
+        for card_id in stale:
+            self._cache.pop(card_id, None)
         self.ids = list(ids)
         index = self.index
         if wanted and self.current_id != wanted[0]:
@@ -116,7 +132,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         if len(self._cache) > MAX_CACHED:
             self._cache.clear()
         self._set_height()
-        self._redraw(before)
+        self._redraw(before, stale)
 
     def _view(self) -> list[Row]:
         """What each card row on screen shows."""
@@ -127,18 +143,12 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
     def _id_at(self, index: int) -> str | None:
         return self.ids[index] if 0 <= index < len(self.ids) else None
 
-    def _drawn(self, card_id: str) -> bool:
-        """Whether the card's lines were drawn from its current model (the store makes a new
-        model whenever the card changes)."""
-        cached = self._cache.get(card_id)
-        return cached is not None and cached[0] is self.models(card_id)
-
     def _state(self, index: int) -> str:
         if index != self.index:
             return "plain"
         return "selected" if self.active else "cursor"
 
-    def _redraw(self, before: list[Row]) -> None:
+    def _redraw(self, before: list[Row], stale: Collection[str] = ()) -> None:
         """Scroll to the selection; redraw the rows that changed (all of them after a scroll)."""
         scrolled = int(self.scroll_offset.y)
         self.scroll_to_selection()
@@ -147,7 +157,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
             return
         first = scrolled // CARD_HEIGHT
         for n, (was, now) in enumerate(zip(before, self._view(), strict=True)):
-            if was != now or (now[0] is not None and not self._drawn(now[0])):
+            if was != now or now[0] in stale:
                 self.refresh_lines((first + n) * CARD_HEIGHT, CARD_HEIGHT)
 
     def _find(self, card_id: str) -> int | None:
@@ -246,13 +256,13 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         return self._styles
 
     def _strips(self, index: int, width: int) -> list[Strip]:
-        card = self.models(self.ids[index])
+        card = self._model(self.ids[index])
         if card is None:  # gone from the store; the board redraws the column in a moment
             blank = Strip.blank(width, self.get_component_rich_style("column--empty"))
             return [blank] * CARD_HEIGHT
         state = self._state(index)
         cached = self._cache.get(card.id)
-        if cached and cached[0] is card and cached[1] == width and cached[2] == state:
+        if cached and cached[1] == width and cached[2] == state:
             return cached[3]
         strips = render_card(card, width, self.now, state, self._card_styles(), self.app.console)
         self._cache[card.id] = (card, width, state, strips)

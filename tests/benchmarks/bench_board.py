@@ -3,7 +3,7 @@
     python3 tests/benchmarks/bench_board.py [SIZES…]
 
 For each size: open-to-interactive (from building the app to the first frame that shows the board
-with a card selected, in `run_test`) and the latency of moving a card (shift+right / shift+left:
+with a card selected, in the theme the app starts in, in `run_test`) and the latency of moving a card (shift+right / shift+left:
 from the key press to the first frame composed after the move), median of 30 presses. "To idle"
 adds what `pilot.press` + `pilot.pause()` wait for (the process going quiet, background save
 included). A bare app with three empty columns is timed in the same run for the ratios. Targets at
@@ -35,6 +35,7 @@ from delegate_tui.model import STAGES  # noqa: E402
 from delegate_tui.records import Identity  # noqa: E402
 from delegate_tui.screens.board import BoardScreen  # noqa: E402
 from delegate_tui.store import BoardStore  # noqa: E402
+from delegate_tui.themes import DEFAULT_THEME  # noqa: E402
 
 SIZE = (120, 40)
 PRESSES = 30
@@ -135,7 +136,9 @@ async def time_bare() -> tuple[float, float, float]:
 
 async def time_board(path: Path) -> tuple[float, float, float]:
     def ready(screen: Screen) -> bool:
-        return isinstance(screen, BoardScreen) and screen.current is not None
+        # A frame drawn before the start theme is on is not the board the user gets.
+        on = screen.app.theme == (app.requested_theme or DEFAULT_THEME)
+        return on and isinstance(screen, BoardScreen) and screen.current is not None
 
     start = time.perf_counter()
     app = DelegateApp(path, identity=ME)
