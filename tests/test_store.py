@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from delegate_tui import boardfile
 from delegate_tui.boardfile import APP, FORMAT_VERSION, Backups
@@ -15,6 +18,7 @@ from delegate_tui.records import (
     Identity,
     Stamper,
     format_time,
+    parse_time,
     set_fields,
     stamp_of,
     value_of,
@@ -525,3 +529,11 @@ def test_editing_a_standard_keeps_its_place_in_the_checklist(store, clock) -> No
         "Export timesheets on the 1st",
         "Check rates",
     ]
+
+
+@given(st.datetimes(min_value=datetime(1970, 1, 1), timezones=st.just(UTC)))
+def test_stored_times_read_back_exactly(moment: datetime) -> None:
+    text = format_time(moment)
+    assert parse_time(text) == moment and parse_time(text).utcoffset() == timedelta(0)
+    with pytest.raises(ValueError):
+        parse_time(text[:10])  # a date alone is not a stored time
