@@ -43,7 +43,7 @@ from delegate_tui.themes import DEFAULT_THEME  # noqa: E402
 
 SIZE = (120, 40)
 PRESSES = 30
-ROUNDS = 5
+ROUNDS = 9
 ME = Identity("bench", "dev-bench")
 
 
