@@ -342,6 +342,12 @@ def board_order(card: Card) -> tuple[float, str, str]:
     return (card.position, card.created_at, card.id)
 
 
+def record_order(card_id: str, record: Mapping[str, Any]) -> tuple[float, str, str]:
+    """`board_order` read straight from a stored card, without building its model."""
+    position = record.get("position", 0.0)
+    return (float(position or 0.0), str(record.get("created_at", "")), card_id)
+
+
 def sorted_cards(cards: Iterable[Card]) -> list[Card]:
     """Cards in board order: by stage, then by their place within it."""
     return sorted(cards, key=lambda c: (_STAGE_ORDER.get(c.stage, 99), *board_order(c)))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from delegate_tui.model import STAGES
-from delegate_tui.records import CARD_FIELDS
+from delegate_tui.records import CARD_FIELDS, record_order
 from delegate_tui.store import BoardStore
 
 Key = tuple[float, str, str]
@@ -26,11 +26,7 @@ Place = tuple[str, Key, float]
 
 # A record may leave out a scalar field that holds its default: read every field with it.
 _DELETED, _ARCHIVED = CARD_FIELDS["deleted_at"], CARD_FIELDS["archived_at"]
-_STAGE, _POSITION, _HOURS = (
-    CARD_FIELDS["stage"],
-    CARD_FIELDS["position"],
-    CARD_FIELDS["hours_per_week"],
-)
+_STAGE, _HOURS = CARD_FIELDS["stage"], CARD_FIELDS["hours_per_week"]
 
 
 def place_of(card_id: str, record: Mapping[str, Any]) -> Place | None:
@@ -42,7 +38,7 @@ def place_of(card_id: str, record: Mapping[str, Any]) -> Place | None:
     get = record.get
     if get("deleted_at", _DELETED) or get("archived_at", _ARCHIVED):
         return None
-    key = (float(get("position", _POSITION) or 0.0), str(get("created_at", "")), card_id)
+    key = record_order(card_id, record)
     return (str(get("stage", _STAGE)), key, float(get("hours_per_week", _HOURS) or 0.0))
 
 

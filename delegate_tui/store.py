@@ -37,6 +37,7 @@ from delegate_tui.records import (
     is_live,
     new_card,
     new_id,
+    record_order,
     set_fields,
     set_item_fields,
     sorted_cards,
@@ -282,18 +283,19 @@ class BoardStore(SavingMixin):
         with self._lock:
             card = self.card(card_id)
             archived = bool(card.archived_at)
-            column = sorted_cards(
-                self._model(i, r)
+            # Read from the records: building a model per card of a long column took ~55 ms.
+            column = sorted(
+                record_order(i, r)
                 for i, r in self._records().items()
                 if value_of(r, "stage") == card.stage
                 and is_live(r)
                 and bool(r.get("archived_at")) == archived
             )
-            index = next(i for i, c in enumerate(column) if c.id == card_id)
+            index = next(n for n, key in enumerate(column) if key[2] == card_id)
             other_index = index + step
             if not 0 <= other_index < len(column):
                 return False
-            other = column[other_index]
+            other = self.card(column[other_index][2])
             mine, theirs = card.position, other.position
             if mine == theirs:
                 theirs = mine + (1.0 if step > 0 else -1.0)
