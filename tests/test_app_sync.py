@@ -18,7 +18,17 @@ from delegate_tui.records import Identity
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.store import BoardStore
-from tests.app_kit import SIZE, make_app, messages, on_disk, saved, screen_text, type_text, wait_for
+from tests.app_kit import (
+    SIZE,
+    make_app,
+    messages,
+    on_disk,
+    open_card,
+    saved,
+    screen_text,
+    type_text,
+    wait_for,
+)
 
 BOB = Identity("bob", "dev-bob")
 
@@ -169,3 +179,27 @@ async def test_a_card_deleted_elsewhere_while_typing_goes_back_to_the_board(boar
         assert "deleted meanwhile" in " ".join(messages(app))
         assert app.is_running and "Invoicing" not in screen_text(app)
     assert "Invoicing" not in saved(app, board)
+
+
+async def test_an_outside_change_made_while_a_card_is_open_shows_on_the_board_after(
+    board, clock, alice
+):
+    """The board draws from card ids and builds models only for the cards it shows: a change
+    taken in while another screen is on top must still be on the board when it comes back."""
+    app = make_app(board, clock, alice)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_card(pilot)  # Invoicing
+        clock.advance(minutes=1)
+        bob_edits_a_copy(board, board.name, clock, Quotes={"title": "Quotes for spring"})
+        await wait_for(
+            pilot,
+            lambda: "Quotes for spring" in [c.title for c in app.store.cards()],
+            "Bob's rename taken in",
+            within=RELOAD_EVERY * 5,
+        )
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Quotes for spring" in text and "Invoicing" in text
