@@ -348,6 +348,17 @@ def record_order(card_id: str, record: Mapping[str, Any]) -> tuple[float, str, s
     return (float(position or 0.0), str(record.get("created_at", "")), card_id)
 
 
+def record_matches(record: Mapping[str, Any], query: str) -> bool:
+    """Whether `query` (lower case) is in a stored card's title, owner or live notes, read the
+    way `card_from_record` reads them (the board's filter, without building the model)."""
+    if query in str(record.get("title", "")).lower():
+        return True
+    if query in str(record.get("owner", "") or "").lower():
+        return True
+    notes = record.get("notes", {}).values()
+    return any(query in str(n.get("text", "")).lower() for n in notes if is_live(n))
+
+
 def sorted_cards(cards: Iterable[Card]) -> list[Card]:
     """Cards in board order: by stage, then by their place within it."""
     return sorted(cards, key=lambda c: (_STAGE_ORDER.get(c.stage, 99), *board_order(c)))

@@ -5,12 +5,20 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from delegate_tui.boardfile import CARDS
 from delegate_tui.model import STAGES
-from delegate_tui.records import CARD_FIELDS, Identity, board_order, card_from_record
+from delegate_tui.records import (
+    CARD_FIELDS,
+    Identity,
+    board_order,
+    card_from_record,
+    record_matches,
+)
 from delegate_tui.stage_lists import StageLists, place_of
 from delegate_tui.store import BoardStore
 from delegate_tui.undo import UndoHistory
 from tests.conftest import FrozenClock
+from tests.test_merge_properties import sides
 
 ops = st.lists(
     st.tuples(
@@ -148,3 +156,30 @@ def test_undo_history_is_bounded(store: BoardStore):
         history.change("rename", [card.id], lambda n=n: store.edit(card.id, title=f"T{n}"))
     assert [history.undo() is not None for _ in range(4)] == [True, True, True, False]
     assert store.card(card.id).title == "T1"
+
+
+@given(sides(1))
+def test_the_filter_reads_records_as_it_would_read_the_models(boards) -> None:
+    """record_matches decides the filter without models: it must agree with the model's text,
+    for every stored text (deleted notes' too) and a few pieces of them."""
+    for record in boards[0][CARDS].values():
+        card = card_from_record(record)
+        texts = [card.title, card.owner, *(note.text for note in card.notes)]
+        stored = [str(n.get("text", "")) for n in record.get("notes", {}).values()]
+        for text in [*texts, *stored, "zzz", "ann", "note 1", "-2"]:
+            query = text.lower()
+            assert record_matches(record, query) == any(query in t.lower() for t in texts)
+
+
+def test_the_filter_skips_deleted_notes(tmp_path) -> None:
+    store = BoardStore(tmp_path / "board.json", Identity("a", "d"), clock=FrozenClock())
+    card = store.add("Payroll", owner="Sophie")
+    store.add_item(card.id, "notes", text="Call the bank first")
+    old = store.add_item(card.id, "notes", text="Old supplier portal")
+    store.delete_item(card.id, "notes", old)
+    record = store.raw_cards()[card.id]
+    assert [q for q in ("payroll", "sophie", "bank", "supplier") if record_matches(record, q)] == [
+        "payroll",
+        "sophie",
+        "bank",
+    ]

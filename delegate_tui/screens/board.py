@@ -27,6 +27,7 @@ from delegate_tui.model import (
     next_stage,
     parse_title,
 )
+from delegate_tui.records import record_matches
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.confirm import ConfirmScreen
 from delegate_tui.screens.export import ExportScreen
@@ -51,13 +52,6 @@ def readiness_gaps(card: Card) -> list[str]:
     if not card.standards:
         gaps.append("no work standard")
     return gaps
-
-
-def matches(card: Card, query: str) -> bool:
-    """Whether the filter text appears in the card's title, owner or notes (any case)."""
-    if query in card.title.lower() or query in card.owner.lower():
-        return True
-    return any(query in note.text.lower() for note in card.notes)
 
 
 def quoted(card: Card) -> str:
@@ -163,13 +157,9 @@ class BoardScreen(Screen[None]):
             return None
 
     def _matching(self, ids: list[str], query: str) -> list[str]:
-        """The cards the filter keeps (their models are built the first time a filter is typed)."""
-        found = []
-        for card_id in ids:
-            card = self.model(card_id)
-            if card is not None and matches(card, query):
-                found.append(card_id)
-        return found
+        """The cards the filter keeps, read from the records (no model is built for them)."""
+        records = self.board.store.raw_cards()
+        return [i for i in ids if (r := records.get(i)) is not None and record_matches(r, query)]
 
     def refresh_view(self, keep: str | None = None, changed: Iterable[str] | None = None) -> None:
         """Redraw, keeping the selection on card `keep` (else on the same card).
