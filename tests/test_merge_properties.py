@@ -45,6 +45,8 @@ OPS = (
     "delete_card",
     "archive",
     "add_card",
+    "add_note",  # again: items and their tombstones are where a merge goes wrong
+    "delete_note",
 )
 
 operation = st.tuples(
@@ -78,6 +80,9 @@ def apply(ops: list[tuple[str, int, int, int]], who: Identity) -> Record:
         clock.advance(seconds=seconds)
         cards = state[CARDS]
         record = cards[sorted(cards)[card % len(cards)]]
+        if op in ("edit_note", "delete_note") and not record.get("notes"):
+            # act on a card that has notes, so edits and tombstones of items come up often
+            record = next((cards[i] for i in sorted(cards) if cards[i].get("notes")), record)
         notes = sorted(record.get("notes", {}))
         if op == "title":
             set_fields(record, {"title": f"{who.user} title {arg}"}, stamper)
