@@ -25,6 +25,13 @@ SAVE_ATTEMPTS = 4
 SAVE_SETTLE = 0.05
 """Seconds the background writer waits after a change before saving, to batch a burst."""
 
+WARM_AFTER = 1.0
+"""Seconds after opening before the background writer serialises the cards ahead of the first
+save (later than the first frame, so opening the board does not share the processor)."""
+
+WARM_CHUNK = 200
+"""Cards serialised per hold of the lock while warming (~2 ms)."""
+
 
 class SavingMixin:
     """State and saving for BoardStore (which sets the attributes below in its __init__)."""
@@ -64,12 +71,21 @@ class SavingMixin:
             self._cond.notify_all()
 
     def _write_loop(self) -> None:
+        warm_at: float | None = time.monotonic() + WARM_AFTER
         while True:
             with self._cond:
                 while self._saved >= self._pending and not self._closing:
-                    self._cond.wait()
+                    left = None if warm_at is None else warm_at - time.monotonic()
+                    if left is not None and left <= 0:
+                        break
+                    self._cond.wait(left)
                 if self._closing and self._saved >= self._pending:
                     return
+                idle = self._saved >= self._pending
+            if idle:  # nothing to save yet: get the first save's work done ahead of it
+                warm_at = None
+                self._warm_lines()
+                continue
             if not self._closing:
                 time.sleep(SAVE_SETTLE)  # let a burst of keys (a held shift+→) share one save
             with self._cond:
@@ -126,6 +142,26 @@ class SavingMixin:
             with self._lock:
                 self._sig = sig
                 self._fresh = False
+
+    def _warm_lines(self) -> None:
+        """Serialise the cards the first save would, a few at a time under the lock.
+
+        With no line cached, the first save of a session serialised every card while holding
+        the lock (~100 ms at 10,000 cards), and a keypress in that moment waited for it. Stops
+        as soon as a save is asked for: the save serialises whatever is left itself.
+        """
+        with self._lock:
+            card_ids = list(self._records())
+        for start in range(0, len(card_ids), WARM_CHUNK):
+            with self._cond:
+                if self._closing or self._saved < self._pending:
+                    return
+            with self._lock:
+                records = self._records()
+                for card_id in card_ids[start : start + WARM_CHUNK]:
+                    record = records.get(card_id)
+                    if record is not None and card_id not in self._lines:
+                        self._lines[card_id] = (record, boardfile.dump_record(record))
 
     def _card_lines(self) -> dict[str, str]:
         lines: dict[str, str] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui import boardfile
+from delegate_tui import boardfile, store_saving
 from delegate_tui.boardfile import APP, FORMAT_VERSION, Backups
 from delegate_tui.records import (
     Identity,
@@ -537,3 +538,29 @@ def test_stored_times_read_back_exactly(moment: datetime) -> None:
     assert parse_time(text) == moment and parse_time(text).utcoffset() == timedelta(0)
     with pytest.raises(ValueError):
         parse_time(text[:10])  # a date alone is not a stored time
+
+
+def test_the_writer_serialises_the_cards_ahead_of_the_first_save(
+    board_path: Path, alice: Identity, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first save of a session no longer serialises every card under the lock; the cards
+    it serialised ahead must still be written as they are when the save happens."""
+    ids = BoardStore(board_path, alice, clock=clock).add_many(
+        [{"title": f"Card {n}"} for n in range(450)]  # more than one WARM_CHUNK
+    )
+    monkeypatch.setattr(store_saving, "WARM_AFTER", 0.0)
+    store = BoardStore(board_path, alice, clock=clock, background=True)
+    try:
+        for _ in range(1000):  # the writer thread gets to it within moments
+            if len(store._lines) == len(ids):
+                break
+            time.sleep(0.01)
+        assert len(store._lines) == len(ids)
+        store.edit(ids[3], title="Renamed")
+        store.move(ids[400], "team-owned")
+        store.flush()
+        assert board_path.read_text(encoding="utf-8") == boardfile.serialize(store._data)
+        on_disk = json.loads(board_path.read_text(encoding="utf-8"))["cards"]
+        assert (on_disk[ids[3]]["title"], on_disk[ids[400]]["stage"]) == ("Renamed", "team-owned")
+    finally:
+        store.close()
