@@ -25,6 +25,7 @@ from delegate_tui.records import (
     ITEM_FIELDS,
     Record,
     put_value,
+    stamp_key,
     stamp_of,
 )
 
@@ -40,12 +41,6 @@ def _order(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _stamp_key(stamp: Any) -> tuple[str, str, str]:
-    if isinstance(stamp, list) and len(stamp) == 3:
-        return (str(stamp[0]), str(stamp[2]), str(stamp[1]))
-    return ("", "", "")
-
-
 def _pick(a: Any, b: Any) -> Any:
     """The larger of two unstamped values in a fixed total order."""
     if a == b:
@@ -59,7 +54,7 @@ def _newer(stamp_a: Any, stamp_b: Any) -> Any:
         return stamp_a
     if stamp_a is None:
         return stamp_b
-    return stamp_a if _stamp_key(stamp_a) >= _stamp_key(stamp_b) else stamp_b
+    return stamp_a if stamp_key(stamp_a) >= stamp_key(stamp_b) else stamp_b
 
 
 def merge_stamped(
@@ -93,8 +88,8 @@ def merge_stamped(
                 result[name] = merged
             continue
         in_a, in_b = name in a or name in defaults, name in b or name in defaults
-        key_a = _stamp_key(stamp_of(a, name)) if in_a else None
-        key_b = _stamp_key(stamp_of(b, name)) if in_b else None
+        key_a = stamp_key(stamp_of(a, name)) if in_a else None
+        key_b = stamp_key(stamp_of(b, name)) if in_b else None
         value_a, value_b = a.get(name, defaults.get(name)), b.get(name, defaults.get(name))
         if key_b is None or (
             key_a is not None and (key_a, _order(value_a)) >= (key_b, _order(value_b))

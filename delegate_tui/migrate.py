@@ -23,14 +23,11 @@ from delegate_tui.records import (
     ITEM_FIELDS,
     Record,
     is_default,
+    stamp_key,
 )
 
 CURRENT_FORMAT = 2
 """The board file format this version writes (and the newest it reads)."""
-
-
-def _stamp_key(stamp: Any) -> tuple[str, str, str]:
-    return (str(stamp[0]), str(stamp[2]), str(stamp[1]))
 
 
 def compact(record: Mapping[str, Any], defaults: Mapping[str, Any]) -> Record:
@@ -59,7 +56,7 @@ def compact(record: Mapping[str, Any], defaults: Mapping[str, Any]) -> Record:
             result[name] = value
     if isinstance(stamps, Mapping):
         if valid:
-            star = min(valid.values(), key=_stamp_key)
+            star = min(valid.values(), key=stamp_key)
             result["_stamps"] = {
                 DEFAULT_STAMP: star,
                 **{k: v for k, v in stamps.items() if v != star},

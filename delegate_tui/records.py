@@ -159,6 +159,13 @@ def value_of(
     return record.get(name, defaults.get(name))
 
 
+def stamp_key(stamp: Any) -> tuple[str, str, str]:
+    """The order of stamps: time, then device, then user (a malformed stamp comes first)."""
+    if isinstance(stamp, list) and len(stamp) == 3:
+        return (str(stamp[0]), str(stamp[2]), str(stamp[1]))
+    return ("", "", "")
+
+
 def stamp_of(record: Mapping[str, Any], name: str) -> Any:
     """A field's stamp: its own, else the record's shared `*` stamp (None if neither)."""
     stamps = record.get("_stamps")
@@ -171,8 +178,8 @@ def _stamp_fields(
     target: Record, changes: Mapping[str, Any], stamper: Stamper, defaults: Mapping[str, Any]
 ) -> None:
     """Set fields and stamp them all with one stamp later than each one's previous stamp."""
-    after = max((str(stamp_of(target, name)[0]) for name in changes if stamp_of(target, name)),
-                default="")  # fmt: skip
+    previous = [stamp_of(target, name) for name in changes]
+    after = max((str(stamp[0]) for stamp in previous if stamp), default="")
     stamps: dict[str, Stamp] = target.pop("_stamps", {})
     stamp = stamper.stamp(after)
     for name, value in changes.items():

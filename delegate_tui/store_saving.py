@@ -160,18 +160,19 @@ class SavingMixin:
                 records = self._records()
                 for card_id in card_ids[start : start + WARM_CHUNK]:
                     record = records.get(card_id)
-                    if record is not None and card_id not in self._lines:
-                        self._lines[card_id] = (record, boardfile.dump_record(record))
+                    if record is not None:
+                        self._line(card_id, record)
 
     def _card_lines(self) -> dict[str, str]:
-        lines: dict[str, str] = {}
-        for card_id, record in self._records().items():
-            cached = self._lines.get(card_id)
-            if cached is None or cached[0] is not record:
-                cached = (record, boardfile.dump_record(record))
-                self._lines[card_id] = cached
-            lines[card_id] = cached[1]
-        return lines
+        return {card_id: self._line(card_id, r) for card_id, r in self._records().items()}
+
+    def _line(self, card_id: str, record: Record) -> str:
+        """The card's serialised line, made again only when its record was replaced."""
+        cached = self._lines.get(card_id)
+        if cached is None or cached[0] is not record:
+            cached = (record, boardfile.dump_record(record))
+            self._lines[card_id] = cached
+        return cached[1]
 
     def _absorb_disk(self, retries: int = 6) -> None:
         """If the file changed since we last saw it, merge it in (noted for `reload`)."""

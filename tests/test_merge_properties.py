@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delegate_tui.boardfile import CARDS, new_state
-from delegate_tui.merge import _stamp_key, merge_boards
+from delegate_tui.merge import merge_boards
 from delegate_tui.model import STAGES
 from delegate_tui.records import (
     CARD_FIELDS,
@@ -27,6 +27,7 @@ from delegate_tui.records import (
     new_card,
     set_fields,
     set_item_fields,
+    stamp_key,
     stamp_of,
     value_of,
 )
@@ -165,7 +166,7 @@ def test_no_edit_is_lost_unless_a_newer_one_replaced_it(boards: list[Record]) ->
             kept = stamped_values(merged)
             for where, (value, stamp) in stamped_values(record).items():
                 new_value, new_stamp = kept[where]
-                assert _stamp_key(new_stamp) >= _stamp_key(stamp), (card_id, where)
+                assert stamp_key(new_stamp) >= stamp_key(stamp), (card_id, where)
                 if new_stamp == stamp:
                     assert new_value == value, (card_id, where)
             for name in ("log", "history"):
