@@ -27,6 +27,7 @@ from delegate_tui.screens.board import BoardScreen
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.help import HelpScreen, Section, key_rows
 from delegate_tui.screens.theme_picker import ThemePicker
+from delegate_tui.stage_lists import StageLists
 from delegate_tui.store import BoardStore
 from delegate_tui.themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes, unknown_theme_message
 from delegate_tui.undo import UndoHistory
@@ -87,6 +88,11 @@ class DelegateApp(App[None]):
                 background=True,
                 on_save_error=self.save_errors.append,  # read on the UI thread by _poll
             )
+            # Read while the records are fresh from the parse: at 10,000 cards this took
+            # ~14 ms here and ~21 ms when the board screen mounted 40 ms later.
+            self.lists = StageLists(self.store)
+            """The board's cards per stage, in board order (the board screen keeps them)."""
+            self.lists.load()
             gc.freeze()
         self.history = UndoHistory(self.store)
         self._reloading = False

@@ -97,7 +97,7 @@ class BoardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.query_text = ""
-        self.lists = StageLists(self.board.store)
+        self.lists: StageLists = self.board.lists
         self._columns: list[Column] = []
         self._filter: Input | None = None
         """The filter box, made on the first / (most sessions never filter: it opens quicker)."""
@@ -120,7 +120,7 @@ class BoardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = clean_text(self.board.store.name)
         self._columns = list(self.query(Column))
-        self.refresh_view()
+        self.refresh_view(changed=() if self.lists.loaded else None)  # the app read them
         self.activate(next((i for i, c in enumerate(self.columns) if c.ids), 0))
         # Ages ("3d") and overdue check-ins move with the clock even when nothing changes.
         self.set_interval(AGE_REFRESH, lambda: self.refresh_view(changed=()))

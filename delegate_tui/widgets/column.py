@@ -264,7 +264,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         cached = self._cache.get(card.id)
         if cached and cached[1] == width and cached[2] == state:
             return cached[3]
-        strips = render_card(card, width, self.now, state, self._card_styles(), self.app.console)
+        strips = render_card(card, width, self.now, state, self._card_styles())
         self._cache[card.id] = (card, width, state, strips)
         return strips
 
