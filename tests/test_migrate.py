@@ -185,8 +185,7 @@ def test_a_field_an_older_version_never_wrote_loses_to_a_real_edit() -> None:
         assert (card.title, card.checkin) == ("Payroll prep", "Fridays")
 
 
-AT = "2026-11-02T09:00:00.000000Z"
-LATER = "2026-11-03T09:00:00.000000Z"
+AT, LATER, DAY3 = (f"2026-11-0{day}T09:00:00.000000Z" for day in (2, 3, 4))
 
 
 def card_2(**history: dict[str, Any]) -> Record:
@@ -304,15 +303,14 @@ def test_a_format_1_file_opens_unchanged_and_is_written_as_format_3(
 
 
 A, B, C = (f"{n}0000000-0000-4000-8000-00000000000{n}" for n in "abc")
-DAY2, DAY3 = LATER, "2026-11-04T09:00:00.000000Z"
 
 
 def format_2_cards() -> dict[str, Record]:
     """Three cards as 0.2 wrote them: one moved with items and a log, one never moved, and one
     whose line was hand-copied (its inner id is not its key; its creation entry came later)."""
     alice, bob = [AT, "alice", "dev-a"], [AT, "bob", "dev-b"]
-    moved = [DAY2, "alice", "dev-a"]
-    item = {"text": "Sent by the 5th", "_stamps": {"*": moved}, "created_at": DAY2}
+    moved = [LATER, "alice", "dev-a"]
+    item = {"text": "Sent by the 5th", "_stamps": {"*": moved}, "created_at": LATER}
     return {
         A: {
             "id": A,
@@ -326,7 +324,7 @@ def format_2_cards() -> dict[str, Record]:
                 "h-a0": {"id": "h-a0", "at": AT, "by": "alice", "from": None, "to": "only-me"},
                 "h-a1": {
                     "id": "h-a1",
-                    "at": DAY2,
+                    "at": LATER,
                     "by": "alice",
                     "from": "only-me",
                     "to": "delegating",
@@ -357,7 +355,7 @@ def format_2_cards() -> dict[str, Record]:
             "_stamps": {"*": bob},
             "created_at": AT,
             "history": {
-                "h-c0": {"id": "h-c0", "at": DAY2, "by": "bob", "from": None, "to": "team-owned"}
+                "h-c0": {"id": "h-c0", "at": LATER, "by": "bob", "from": None, "to": "team-owned"}
             },
         },
     }
