@@ -1,3 +1,3 @@
 """delegate-tui: a kanban board in the terminal for handing work over to your team."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

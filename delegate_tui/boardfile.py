@@ -84,9 +84,9 @@ def validate(data: Any, path: Path) -> Record:
         raise BoardError(f"{path} has no board id in its '_meta' header")
     cards = data.setdefault(CARDS, {})
     if not isinstance(cards, dict) or not all(
-        isinstance(c, dict) and isinstance(c.get("id"), str) for c in cards.values()
+        card_id and isinstance(c, dict) for card_id, c in cards.items()
     ):
-        raise BoardError(f"{path} has a 'cards' table that is not a set of cards with ids")
+        raise BoardError(f"{path} has a 'cards' table that is not a set of cards keyed by id")
     if version < FORMAT_VERSION:
         migrate(data, version, CARDS)
         meta["format"] = FORMAT_VERSION

@@ -22,13 +22,10 @@ def card_problems(store: BoardStore) -> list[str]:
     problems = []
     for card_id, record in store.raw_cards().items():
         short = card_id[:8]
-        if record.get("id") != card_id:
-            problems.append(f"card {short} is filed under another id ({record.get('id')!r})")
-            continue
         if value_of(record, "stage") not in STAGES:
             problems.append(f"card {short} has an unknown stage {record.get('stage')!r}")
         try:
-            card_from_record(record)
+            card_from_record(card_id, record)
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             problems.append(f"card {short} cannot be read ({type(exc).__name__}: {exc})")
     return problems

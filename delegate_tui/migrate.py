@@ -8,7 +8,16 @@ left out, and one shared `*` stamp stands for every field without a stamp of its
 A format-1 record migrates with its oldest stamp as `*` (in practice the moment the card was
 made). A field that format 1 left out (one that did not exist yet when the card was last
 written) then counts as set at that oldest moment, so any real edit from another copy still
-wins over it. Pure: no I/O, no Textual.
+wins over it.
+
+Format 3 writes ids only as keys and leaves out the history entry of a card's creation (see
+`records.py`): a format-2 card drops the `id` inside it and inside each of its items and
+entries, where it equals the key. A hand-edited file whose inner id differs from its key keeps
+it, unread: the key is the id, as it was for everything but the card's own model. The creation
+entry (the one from no stage) goes when the model rebuilds it exactly: it is the only one, at
+`created_at`, to the stage the card's first move left (or its stage if it never moved), by a
+name, nothing else in it. Its author becomes `created_by`. Otherwise it stays stored and the
+model reads it as before (it then rebuilds none). Pure: no I/O, no Textual.
 """
 
 from __future__ import annotations
@@ -19,14 +28,16 @@ from typing import Any
 from delegate_tui.records import (
     APPEND_COLLECTIONS,
     CARD_FIELDS,
+    COLLECTIONS,
     DEFAULT_STAMP,
     ITEM_FIELDS,
     Record,
+    initial_stage,
     is_default,
     stamp_key,
 )
 
-CURRENT_FORMAT = 2
+CURRENT_FORMAT = 3
 """The board file format this version writes (and the newest it reads)."""
 
 
@@ -66,10 +77,68 @@ def compact(record: Mapping[str, Any], defaults: Mapping[str, Any]) -> Record:
     return result
 
 
+def _without_id(key: str, record: Any) -> Any:
+    """A record without the inner id that repeats its key (anything else left as it is)."""
+    if isinstance(record, Mapping) and record.get("id") == key:
+        return {name: value for name, value in record.items() if name != "id"}
+    return record
+
+
+CREATION_FIELDS = frozenset({"id", "at", "from", "to", "by"})
+"""What a creation entry holds: the model rebuilds all of it (its id becomes the card's)."""
+
+
+def _implied(record: Mapping[str, Any], history: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The key and author of the creation entry if the model rebuilds it exactly, else None."""
+    creations = [(k, e) for k, e in history.items() if e.get("from") is None]
+    if len(creations) != 1 or "created_by" in record:
+        return None
+    if not all(isinstance(e.get("at", ""), str) for e in history.values()):
+        return None  # a hand-edited time: its order is unknown, so is the first stage
+    key, entry = creations[0]
+    by = entry.get("by", "")
+    rest = [(k, e) for k, e in history.items() if k != key]
+    if (
+        set(entry) <= CREATION_FIELDS
+        and isinstance(by, str)
+        and isinstance(record.get("created_at"), str)
+        and entry.get("at") == record["created_at"]
+        and entry.get("to") == initial_stage(record, rest)
+    ):
+        return key, by
+    return None
+
+
+def lighten(card_id: str, record: Mapping[str, Any]) -> Record:
+    """A format-2 card in the format-3 shape, meaning the same: no inner ids where they repeat
+    the key, and no stored creation entry where the model rebuilds it."""
+    result: Record = {}
+    for name, value in _without_id(card_id, record).items():
+        if name in COLLECTIONS and isinstance(value, Mapping):
+            value = {key: _without_id(key, item) for key, item in value.items()}
+        result[name] = value
+    history = result.get("history")
+    if not isinstance(history, dict) or not all(isinstance(e, Mapping) for e in history.values()):
+        return result
+    implied = _implied(result, history)
+    if implied is None:
+        return result
+    key, by = implied
+    history = {k: e for k, e in history.items() if k != key}
+    shaped: Record = {}
+    for name, value in result.items():
+        if name != "history" or history:
+            shaped[name] = history if name == "history" else value
+        if name == "created_at" and by:
+            shaped["created_by"] = by  # next to created_at, as new cards have it
+    return shaped
+
+
 def migrate(data: Record, version: int, cards_table: str) -> None:
     """Bring a parsed board of format `version` up to CURRENT_FORMAT, in place."""
+    cards = data.get(cards_table, {})
     if version < 2:
-        cards = data.get(cards_table, {})
-        data[cards_table] = {
-            card_id: compact(record, CARD_FIELDS) for card_id, record in cards.items()
-        }
+        cards = {card_id: compact(record, CARD_FIELDS) for card_id, record in cards.items()}
+    if version < 3:
+        cards = {card_id: lighten(card_id, record) for card_id, record in cards.items()}
+    data[cards_table] = cards

@@ -6,10 +6,13 @@ edit when the files meet (see `merge.py`). Standards, notes and decisions are ob
 id with stamps of their own; the transition log and the stage history are append-only objects
 keyed by id. Deletions are `deleted_at` tombstones, never removals. Pure: no I/O, no Textual.
 
-The stored shape is compact (board format 2): a field whose value is its default is left out
+The stored shape is compact (board format 3): a field whose value is its default is left out
 (a missing field reads as its default), and `_stamps["*"]` is the stamp of every field that has
-no stamp of its own (all of them when the card is new). `stamp_of` and `value_of` read that
-shape; every function here writes it in its one canonical form, which the merge keeps.
+no stamp of its own (all of them when the card is new). Ids are only keys: a card's id is its key
+in the `cards` table, an item's or entry's id its key in its collection, never repeated inside.
+The creation of a card is not stored as a history entry: `created_at` and `created_by` stand for
+it, and `card_from_record` puts it back in the model's history. `stamp_of` and `value_of` read
+that shape; every function here writes it in its one canonical form, which the merge keeps.
 """
 
 from __future__ import annotations
@@ -198,19 +201,17 @@ def _fresh(values: Mapping[str, Any], defaults: Mapping[str, Any], stamp: Stamp)
     return record
 
 
-def new_card(fields: Mapping[str, Any], stamper: Stamper, card_id: str | None = None) -> Record:
-    """A fresh card record with every field stamped and a history entry for its first stage."""
+def new_card(fields: Mapping[str, Any], stamper: Stamper) -> Record:
+    """A fresh card record with every field stamped (file it under a new id: `new_id`).
+
+    Its creation is `created_at` and `created_by`, not a history entry: the model's history
+    starts with it all the same (see `_stage_changes`).
+    """
     unknown = set(fields) - set(CARD_FIELDS)
     if unknown:
         raise KeyError(f"not card fields: {sorted(unknown)}")
-    values = {**CARD_FIELDS, **fields}
-    record: Record = {"id": card_id or new_id(), **_fresh(values, CARD_FIELDS, stamper.stamp())}
-    append_entry(
-        record,
-        "history",
-        {"at": record["created_at"], "from": None, "to": values["stage"]},
-        stamper,
-    )
+    record = _fresh({**CARD_FIELDS, **fields}, CARD_FIELDS, stamper.stamp())
+    record["created_by"] = stamper.identity.user
     return record
 
 
@@ -226,7 +227,7 @@ def add_item(record: Record, collection: str, fields: Mapping[str, Any], stamper
     item_id = new_id()
     defaults = ITEM_FIELDS[collection]
     # created_at keeps the item's place when its text is edited
-    item: Record = {"id": item_id, **_fresh({**defaults, **fields}, defaults, stamper.stamp())}
+    item = _fresh({**defaults, **fields}, defaults, stamper.stamp())
     record.setdefault(collection, {})[item_id] = item
     return item_id
 
@@ -245,7 +246,7 @@ def append_entry(
 ) -> str:
     """Append an immutable log or history entry; returns its id."""
     entry_id = new_id()
-    full = {"id": entry_id, "at": stamper.at(), "by": stamper.identity.user, **entry}
+    full = {"at": stamper.at(), "by": stamper.identity.user, **entry}
     record.setdefault(collection, {})[entry_id] = full
     return entry_id
 
@@ -266,27 +267,58 @@ def updated_at(record: Mapping[str, Any]) -> str:
     return max(moments, default=record.get("created_at", ""))
 
 
-def _item_order(item: Mapping[str, Any]) -> tuple[str, str]:
+Keyed = tuple[str, Mapping[str, Any]]
+"""An item or entry with its id (the key it is filed under)."""
+
+
+def _item_order(keyed: Keyed) -> tuple[str, str]:
     """Items in the order they were added (older files: by their text's stamp)."""
+    item_id, item = keyed
     created = item.get("created_at") or (stamp_of(item, "text") or [""])[0]
-    return (str(created), str(item["id"]))
+    return (str(created), item_id)
 
 
-def _live_items(record: Mapping[str, Any], collection: str) -> list[Mapping[str, Any]]:
-    items = [i for i in record.get(collection, {}).values() if is_live(i)]
+def _live_items(record: Mapping[str, Any], collection: str) -> list[Keyed]:
+    items = [(i, item) for i, item in record.get(collection, {}).items() if is_live(item)]
     items.sort(key=_item_order)
     return items
 
 
-def _by_time(record: Mapping[str, Any], collection: str) -> list[Mapping[str, Any]]:
-    return sorted(record.get(collection, {}).values(), key=lambda e: (e.get("at", ""), e["id"]))
+def _by_time(record: Mapping[str, Any], collection: str) -> list[Keyed]:
+    return sorted(record.get(collection, {}).items(), key=lambda k: (k[1].get("at", ""), k[0]))
 
 
-def card_from_record(record: Mapping[str, Any]) -> Card:
-    """The model's view of a stored card (tombstoned items left out, entries in time order)."""
+def initial_stage(record: Mapping[str, Any], entries: Iterable[Keyed]) -> str:
+    """The stage a card was made in: the `from` of the earliest of its history `entries` (by
+    time, then id) when that is a stage, else its current stage (it never moved)."""
+    earliest = min(entries, key=lambda k: (k[1].get("at", ""), k[0]), default=None)
+    start = earliest[1].get("from") if earliest else None
+    return start if start in STAGES else str(record.get("stage", "only-me"))
+
+
+def _stage_changes(card_id: str, record: Mapping[str, Any]) -> list[StageChange]:
+    """The stage history in time order. The file leaves out the card's creation (an entry from
+    no stage) unless an older file kept it: it comes back, filed under the card's id, from
+    `created_at` and `created_by`. A creation comes first among changes at the same moment."""
+    history: Mapping[str, Any] = record.get("history", {})
+    changes = [
+        StageChange(i, e.get("at", ""), e.get("from"), e.get("to", ""), e.get("by", ""))
+        for i, e in history.items()
+    ]
+    if all(change.from_stage is not None for change in changes):
+        stage = initial_stage(record, history.items())
+        by = str(record.get("created_by") or "")
+        changes.append(StageChange(card_id, str(record.get("created_at", "")), None, stage, by))
+    changes.sort(key=lambda c: (c.at, c.from_stage is not None, c.id))
+    return changes
+
+
+def card_from_record(card_id: str, record: Mapping[str, Any]) -> Card:
+    """The model's view of the stored card filed under `card_id` (tombstoned items left out,
+    entries in time order, the creation in the history)."""
     get = record.get
     return Card(
-        id=record["id"],
+        id=card_id,
         title=str(get("title", "")),
         stage=str(get("stage", "only-me")),
         position=float(get("position", 0.0) or 0.0),
@@ -296,24 +328,19 @@ def card_from_record(record: Mapping[str, Any]) -> Card:
         hours_per_week=float(get("hours_per_week", 0.0) or 0.0),
         area=str(get("area", "") or ""),
         standards=[
-            Standard(i["id"], str(i.get("text", "")), bool(i.get("done")))
-            for i in _live_items(record, "standards")
+            Standard(i, str(item.get("text", "")), bool(item.get("done")))
+            for i, item in _live_items(record, "standards")
         ],
-        notes=[Note(i["id"], str(i.get("text", ""))) for i in _live_items(record, "notes")],
+        notes=[Note(i, str(item.get("text", ""))) for i, item in _live_items(record, "notes")],
         decisions=[
-            Decision(i["id"], str(i.get("text", "")), str(i.get("limit", "") or ""))
-            for i in _live_items(record, "decisions")
+            Decision(i, str(item.get("text", "")), str(item.get("limit", "") or ""))
+            for i, item in _live_items(record, "decisions")
         ],
         log=[
-            LogEntry(
-                e["id"], e.get("at", ""), e.get("kind", ""), e.get("text", ""), e.get("by", "")
-            )
-            for e in _by_time(record, "log")
+            LogEntry(i, e.get("at", ""), e.get("kind", ""), e.get("text", ""), e.get("by", ""))
+            for i, e in _by_time(record, "log")
         ],
-        history=[
-            StageChange(e["id"], e.get("at", ""), e.get("from"), e.get("to", ""), e.get("by", ""))
-            for e in _by_time(record, "history")
-        ],
+        history=_stage_changes(card_id, record),
         created_at=str(get("created_at", "")),
         updated_at=updated_at(record),
         archived_at=get("archived_at"),

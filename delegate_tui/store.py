@@ -164,7 +164,7 @@ class BoardStore(SavingMixin):
         """The card built from `record`, rebuilt only when the record was replaced."""
         cached = self._models.get(card_id)
         if cached is None or cached[0] is not record:
-            cached = (record, card_from_record(record))
+            cached = (record, card_from_record(card_id, record))
             self._models[card_id] = cached
         return cached[1]
 
@@ -244,14 +244,15 @@ class BoardStore(SavingMixin):
         card gets a fresh UUID.
         """
         with self._lock:
-            records = []
+            records: list[tuple[str, Record]] = []
             for index, row in enumerate(rows):
                 stage = parse_stage(row.get("stage") or "only-me")
                 fields = {**row, "stage": stage, "position": self._end_position(stage)}
-                card_id = ids[index] if ids is not None else None
-                records.append(new_card(fields, self.stamper, card_id))
-            self._table.insert_multiple(Document(r, doc_id=r["id"]) for r in records)
-            return [r["id"] for r in records]
+                card_id = ids[index] if ids is not None else new_id()
+                records.append((card_id, new_card(fields, self.stamper)))
+            # TinyDB types document ids as int; ours are the cards' UUIDs (see _UUIDTable)
+            self._table.insert_multiple(Document(r, doc_id=i) for i, r in records)  # type: ignore[arg-type]
+            return [card_id for card_id, _ in records]
 
     def edit(self, card_id: str, **changes: Any) -> None:
         """Change scalar fields (title, owner, hours_per_week, …) of a card."""

@@ -47,7 +47,7 @@ def messages(app: App) -> list[str]:
 def on_disk(path: Path) -> dict[str, Card]:
     """The live cards in the board file, by title (the file as anyone else would read it)."""
     data, _sig = read_board(path)
-    cards = [card_from_record(r) for r in data["cards"].values() if is_live(r)]
+    cards = [card_from_record(i, r) for i, r in data["cards"].items() if is_live(r)]
     return {c.title: c for c in cards}
 
 

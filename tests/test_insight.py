@@ -237,7 +237,7 @@ def test_new_fields_merge_field_by_field(clock: FrozenClock) -> None:
     clock.advance(minutes=1)
     theirs.update(checkin="monthly", provider=True)
     theirs["_stamps"].update(checkin=bob.stamp(), provider=bob.stamp())
-    merged = card_from_record(merge_card(mine, theirs))
+    merged = card_from_record("c1", merge_card(mine, theirs))
     assert (merged.absence, merged.level, merged.checkin, merged.provider) == (
         "struggles",
         3,
@@ -249,7 +249,7 @@ def test_new_fields_merge_field_by_field(clock: FrozenClock) -> None:
 def test_junk_values_from_a_hand_edited_file_are_ignored(board_path: Path, alice) -> None:
     record = new_card({"title": "Odd"}, Stamper(alice))
     record.update(absence="maybe", level=99, target_level="7", reason=5, provider="yes")
-    card = card_from_record(record)
+    card = card_from_record("c1", record)
     assert (card.absence, card.level, card.target_level, card.reason, card.provider) == (
         "",
         None,

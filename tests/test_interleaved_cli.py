@@ -104,5 +104,5 @@ def test_two_processes_interleaving_200_edits_each_lose_nothing(tmp_path, board_
     in_order = [e["by"] for e in sorted(card["log"].values(), key=lambda e: e["at"])]
     switches = sum(a != b for a, b in itertools.pairwise(in_order))
     assert switches >= 10, f"the two sides hardly overlapped ({switches} switches)"
-    newest = max(card["history"].values(), key=lambda h: (h["at"], h["id"]))
+    newest = max(card["history"].items(), key=lambda kv: (kv[1]["at"], kv[0]))[1]
     assert card["stage"] == newest["to"]

@@ -24,7 +24,9 @@ from delegate_tui.records import (
     Stamper,
     add_item,
     append_entry,
+    card_from_record,
     new_card,
+    new_id,
     set_fields,
     set_item_fields,
     stamp_key,
@@ -64,8 +66,9 @@ def base_board() -> Record:
     state = new_state("board", board_id="board-1")
     stamper = Stamper(Identity("lead", "dev-0"), FrozenClock())
     for n in range(4):
-        record = new_card({"title": f"Card {n}", "stage": STAGES[n % 3]}, stamper, f"card-{n}")
-        state[CARDS][record["id"]] = record
+        state[CARDS][f"card-{n}"] = new_card(
+            {"title": f"Card {n}", "stage": STAGES[n % 3]}, stamper
+        )
     return state
 
 
@@ -111,8 +114,7 @@ def apply(ops: list[tuple[str, int, int, int]], who: Identity) -> Record:
         elif op == "archive":
             set_fields(record, {"archived_at": stamper.at()}, stamper)
         elif op == "add_card":
-            fresh = new_card({"title": f"{who.user} card {arg}"}, stamper)
-            cards[fresh["id"]] = fresh
+            cards[new_id()] = new_card({"title": f"{who.user} card {arg}"}, stamper)
     return state
 
 
@@ -196,4 +198,23 @@ def test_stage_history_is_the_union_of_both(boards: list[Record]) -> None:
         expected: set[str] = set()
         for side in boards:
             expected |= set(side[CARDS].get(card_id, {}).get("history", {}))
-        assert set(merged["history"]) == expected
+        assert set(merged.get("history", {})) == expected
+
+
+@SETTINGS
+@given(sides(2))
+def test_two_copies_merge_to_one_created_by(boards: list[Record]) -> None:
+    """created_by merges like created_at (under the `*` stamp): one maker, the one of every copy,
+    and the model's history starts with the card's creation by them."""
+    result = merge_boards(*boards)
+    for card_id, merged in result[CARDS].items():
+        copies = [side[CARDS][card_id] for side in boards if card_id in side[CARDS]]
+        assert {c["created_by"] for c in copies} == {merged["created_by"]}
+        assert merged["created_at"] == copies[0]["created_at"]
+        first = card_from_record(card_id, merged).history[0]
+        assert (first.id, first.at, first.from_stage, first.by) == (
+            card_id,
+            merged["created_at"],
+            None,
+            merged["created_by"],
+        )

@@ -113,8 +113,8 @@ scalars = st.fixed_dictionaries(
 @given(record=scalars)
 def test_a_record_with_default_fields_left_out_is_placed_as_its_model(record):
     """The lists read raw records, which may omit a field that holds its default."""
-    place = place_of("c1", {"id": "c1", **record})
-    card = card_from_record({"id": "c1", **record})
+    place = place_of("c1", record)
+    card = card_from_record("c1", record)
     if record.get("deleted_at") or card.archived_at:
         assert place is None
         return
@@ -124,7 +124,7 @@ def test_a_record_with_default_fields_left_out_is_placed_as_its_model(record):
         board_order(card),
         card.hours_per_week,
     )
-    assert place_of("c1", {"id": "c1"}) == (CARD_FIELDS["stage"], (0.0, "", "c1"), 0.0)
+    assert place_of("c1", {}) == (CARD_FIELDS["stage"], (0.0, "", "c1"), 0.0)
 
 
 def test_undo_and_redo_of_a_move_and_of_a_new_card(store: BoardStore):
@@ -162,8 +162,8 @@ def test_undo_history_is_bounded(store: BoardStore):
 def test_the_filter_reads_records_as_it_would_read_the_models(boards) -> None:
     """record_matches decides the filter without models: it must agree with the model's text,
     for every stored text (deleted notes' too) and a few pieces of them."""
-    for record in boards[0][CARDS].values():
-        card = card_from_record(record)
+    for card_id, record in boards[0][CARDS].items():
+        card = card_from_record(card_id, record)
         texts = [card.title, card.owner, *(note.text for note in card.notes)]
         stored = [str(n.get("text", "")) for n in record.get("notes", {}).values()]
         for text in [*texts, *stored, "zzz", "ann", "note 1", "-2"]:

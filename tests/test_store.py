@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from delegate_tui import boardfile, store_saving
 from delegate_tui.boardfile import APP, FORMAT_VERSION, Backups
+from delegate_tui.model import StageChange
 from delegate_tui.records import (
     Identity,
     Stamper,
@@ -62,9 +63,17 @@ def test_add_writes_a_stamped_card(store: BoardStore, board_path: Path) -> None:
     # ... and fields holding their default are left out (they read as the default).
     assert "description" not in record and "archived_at" not in record
     assert value_of(record, "description") == "" and value_of(record, "archived_at") is None
-    assert record["created_at"] == format_time(START)
-    [entry] = record["history"].values()
-    assert (entry["from"], entry["to"], entry["by"]) == (None, "delegating", "alice")
+    # Format 3: the id only as the key, and the creation is created_at/created_by, not an entry.
+    at = format_time(START)
+    line = next(x for x in board_path.read_text().splitlines() if x.startswith(f'"{card.id}":'))
+    assert line.rstrip(",") == (
+        f'"{card.id}":{{"title":"Invoicing","stage":"delegating","position":1.0,"owner":"Marie",'
+        f'"hours_per_week":3.0,"area":"finance","_stamps":{{"*":["{at}","alice","dev-alice"]}},'
+        f'"created_at":"{at}","created_by":"alice"}}'
+    )
+    # The model's history still starts with the creation, filed under the card's id.
+    [entry] = store.card(card.id).history
+    assert entry == StageChange(card.id, at, None, "delegating", "alice")
 
 
 def test_cards_go_to_the_end_of_their_column(store: BoardStore) -> None:
@@ -114,7 +123,10 @@ def test_move_appends_history(store: BoardStore, board_path: Path, clock: Frozen
         ("only-me", "delegating"),
     ]
     assert moved.stage_since.startswith("2026-11-04")
-    assert len(disk_card(board_path, card.id)["history"]) == 2
+    # The file holds the move alone (the creation is implied), filed under its id only.
+    [(key, stored)] = disk_card(board_path, card.id)["history"].items()
+    assert key == moved.history[1].id
+    assert (stored["from"], stored["to"], "id" in stored) == ("only-me", "delegating", False)
 
 
 def test_reorder_swaps_neighbours(store: BoardStore, board_path: Path) -> None:
@@ -261,7 +273,7 @@ def test_the_file_has_a_meta_header_and_one_card_per_line(
     card_lines = [line for line in lines if any(line.startswith(f'"{i}":') for i in ids)]
     assert len(card_lines) == 5
     for card_id, line in zip(ids, card_lines, strict=True):
-        assert json.loads("{" + line.rstrip(",") + "}")[card_id]["id"] == card_id
+        assert json.loads("{" + line.rstrip(",") + "}")[card_id]["title"].startswith("Card")
 
 
 def test_no_tinydb_integer_ids(store: BoardStore, board_path: Path) -> None:
@@ -269,7 +281,7 @@ def test_no_tinydb_integer_ids(store: BoardStore, board_path: Path) -> None:
         store.add(f"Card {n}")
     data = on_disk(board_path)
     assert set(data) == {"_meta", "cards"}  # no '_default' table
-    assert all(UUID.match(key) and card["id"] == key for key, card in data["cards"].items())
+    assert all(UUID.match(key) and "id" not in card for key, card in data["cards"].items())
     assert not re.search(r'"\d+":', board_path.read_text())
 
 

@@ -27,7 +27,15 @@ from pathlib import Path
 
 from delegate_tui import boardfile
 from delegate_tui.model import AREAS, LOG_KINDS, STAGES
-from delegate_tui.records import Identity, Stamper, add_item, append_entry, new_card, set_fields
+from delegate_tui.records import (
+    Identity,
+    Stamper,
+    add_item,
+    append_entry,
+    new_card,
+    new_id,
+    set_fields,
+)
 from delegate_tui.store import BoardStore
 
 PEOPLE = ("Marie", "Paul", "Ana", "Karim", "Lea", "")
@@ -125,7 +133,7 @@ def build_board(path: Path, cards: int, seed: int = 1) -> list[str]:
                 {"kind": rng.choice(LOG_KINDS), "text": sentence(rng, 5, 20)},
                 stamper,
             )
-        data[boardfile.CARDS][record["id"]] = record
+        data[boardfile.CARDS][new_id()] = record
     boardfile.write_atomic(path, boardfile.serialize(data))
     return list(data[boardfile.CARDS])
 
