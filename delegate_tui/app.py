@@ -40,7 +40,7 @@ class DelegateApp(App[None]):
     """The board in the terminal."""
 
     TITLE = "delegate"
-    CSS_PATH = ["app.tcss", "screens/board.tcss"]
+    CSS_PATH = ["app.tcss", "widgets/bars.tcss", "screens/board.tcss"]
     """The board's styles load with the app's: it is the first screen (see get_default_screen)."""
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),

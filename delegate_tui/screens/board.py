@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Input
 
 from delegate_tui.boardfile import BoardError
 from delegate_tui.export import write_snapshot
@@ -34,6 +34,7 @@ from delegate_tui.screens.export import ExportScreen
 from delegate_tui.screens.insight import InsightScreen
 from delegate_tui.screens.prompt import PromptScreen
 from delegate_tui.stage_lists import StageLists
+from delegate_tui.widgets.bars import KeyBar, TitleBar
 from delegate_tui.widgets.column import Column, StageHead
 
 if TYPE_CHECKING:
@@ -109,13 +110,13 @@ class BoardScreen(Screen[None]):
         return cast("DelegateApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="stages"):
             for stage in STAGES:
                 with Vertical(classes=f"stage stage-{stage}"):
                     yield StageHead(id=f"head-{stage}", classes="stage-head")
                     yield Column(stage, self.model, id=f"column-{stage}")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = clean_text(self.board.store.name)

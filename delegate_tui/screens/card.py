@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from delegate_tui.boardfile import BoardError
@@ -35,6 +35,7 @@ from delegate_tui.model import (
 from delegate_tui.records import format_time
 from delegate_tui.screens.choice import ChoiceScreen
 from delegate_tui.screens.prompt import PromptScreen
+from delegate_tui.widgets.bars import KeyBar
 from delegate_tui.widgets.card_lines import age_label
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class CardScreen(Screen[None]):
                 for name in SECTIONS[4:]:
                     yield Static(Content(TITLES[name]), classes="section-title")
                     yield OptionList(id=name, classes="section")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_view()

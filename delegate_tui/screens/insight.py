@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from delegate_tui import insight
 from delegate_tui.model import ABSENCE_LABELS, STAGE_LABELS, STAGES, Card, clean_text
 from delegate_tui.store import BoardStore
+from delegate_tui.widgets.bars import KeyBar
 
 Clock = Callable[[], datetime]
 
@@ -116,7 +117,7 @@ class InsightScreen(Screen[None]):
             yield Static(id="insight-checkins", classes="insight-panel")
             yield Static(id="insight-flow", classes="insight-panel")
             yield Static(id="insight-times", classes="insight-panel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._restyle, init=False)
