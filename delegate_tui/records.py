@@ -368,20 +368,6 @@ def _level(value: Any) -> int | None:
     return None
 
 
-_STAGE_ORDER: dict[str, int] = {s: i for i, s in enumerate(STAGES)}
-
-
-def board_order(card: Card) -> tuple[float, str, str]:
-    """A card's place within its stage: by position, then creation."""
-    return (card.position, card.created_at, card.id)
-
-
-def record_order(card_id: str, record: Mapping[str, Any]) -> tuple[float, str, str]:
-    """`board_order` read straight from a stored card, without building its model."""
-    position = record.get("position", 0.0)
-    return (float(position or 0.0), str(record.get("created_at", "")), card_id)
-
-
 def record_matches(record: Mapping[str, Any], query: str) -> bool:
     """Whether `query` (lower case) is in a stored card's title, owner or live notes, read the
     way `card_from_record` reads them (the board's filter, without building the model)."""
@@ -391,8 +377,3 @@ def record_matches(record: Mapping[str, Any], query: str) -> bool:
         return True
     notes = record.get("notes", {}).values()
     return any(query in str(n.get("text", "")).lower() for n in notes if is_live(n))
-
-
-def sorted_cards(cards: Iterable[Card]) -> list[Card]:
-    """Cards in board order: by stage, then by their place within it."""
-    return sorted(cards, key=lambda c: (_STAGE_ORDER.get(c.stage, 99), *board_order(c)))

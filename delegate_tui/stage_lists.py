@@ -13,12 +13,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from delegate_tui.board_order import record_order
 from delegate_tui.model import STAGES
-from delegate_tui.records import CARD_FIELDS, record_order
+from delegate_tui.records import CARD_FIELDS
 from delegate_tui.store import BoardStore
 
 Key = tuple[float, str, str]
-"""A card's place within its stage, as `records.board_order` gives it: position, creation, id."""
+"""A card's place within its stage, as `board_order` gives it: position, creation, id."""
 
 
 Place = tuple[str, Key, float]
