@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from delegate_tui.model import STAGES, Card
+from delegate_tui.records import created_at_of
 
 _STAGE_ORDER: dict[str, int] = {s: i for i, s in enumerate(STAGES)}
 
@@ -22,7 +23,7 @@ def board_order(card: Card) -> tuple[float, str, str]:
 def record_order(card_id: str, record: Mapping[str, Any]) -> tuple[float, str, str]:
     """`board_order` read straight from a stored card, without building its model."""
     position = record.get("position", 0.0)
-    return (float(position or 0.0), str(record.get("created_at", "")), card_id)
+    return (float(position or 0.0), created_at_of(record), card_id)
 
 
 def sorted_cards(cards: Iterable[Card]) -> list[Card]:

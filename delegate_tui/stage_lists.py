@@ -73,7 +73,11 @@ class StageLists:
             get = record.get
             if get("deleted_at", _DELETED) or get("archived_at", _ARCHIVED):
                 continue
-            position, created = get("position", 0.0), get("created_at", "")
+            position, created = get("position", 0.0), get("created_at")
+            if created is None:  # the usual case: the creation is the `*` stamp (created_at_of)
+                stamps = get("_stamps")
+                star = stamps.get("*") if type(stamps) is dict else None
+                created = star[0] if type(star) is list and len(star) == 3 else ""
             key = (
                 position if type(position) is float else float(position or 0.0),
                 created if type(created) is str else str(created),
