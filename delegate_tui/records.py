@@ -222,23 +222,18 @@ def _fresh(values: Mapping[str, Any], defaults: Mapping[str, Any], stamp: Stamp)
     record: Record = {}
     for name, value in values.items():
         put_value(record, name, value, defaults)
-    record["_stamps"] = {DEFAULT_STAMP: stamp}
-    record["created_at"] = stamp[0]
+    record["_stamps"] = {DEFAULT_STAMP: stamp}  # the creation too: see created_at_of
     return record
 
 
 def new_card(fields: Mapping[str, Any], stamper: Stamper) -> Record:
-    """A fresh card record with every field stamped (file it under a new id: `new_id`).
-
-    Its creation is `created_at` and `created_by`, not a history entry: the model's history
-    starts with it all the same (see `_stage_changes`).
-    """
+    """A fresh card record with every field stamped (file it under a new id: `new_id`). Its
+    creation is its `*` stamp, not a history entry: the model's history starts with it all the
+    same (see `_stage_changes`)."""
     unknown = set(fields) - set(CARD_FIELDS)
     if unknown:
         raise KeyError(f"not card fields: {sorted(unknown)}")
-    record = _fresh({**CARD_FIELDS, **fields}, CARD_FIELDS, stamper.stamp())
-    record["created_by"] = stamper.identity.user
-    return record
+    return _fresh({**CARD_FIELDS, **fields}, CARD_FIELDS, stamper.stamp())
 
 
 def set_fields(record: Record, changes: Mapping[str, Any], stamper: Stamper) -> None:
@@ -252,7 +247,6 @@ def add_item(record: Record, collection: str, fields: Mapping[str, Any], stamper
     """Add a standard, note or decision; returns its id."""
     item_id = new_id()
     defaults = ITEM_FIELDS[collection]
-    # created_at keeps the item's place when its text is edited
     item = _fresh({**defaults, **fields}, defaults, stamper.stamp())
     record.setdefault(collection, {})[item_id] = item
     return item_id

@@ -218,7 +218,8 @@ def test_stage_history_is_the_union_of_both(boards: list[Record]) -> None:
 @given(sides(2))
 def test_two_copies_merge_to_one_created_by(boards: list[Record]) -> None:
     """created_by merges like created_at (under the `*` stamp): one maker, the one of every copy,
-    and the model's history starts with the card's creation by them."""
+    and the model's history starts with the card's creation by them. The `*` stamp stands for
+    both, so the merged card (and each item) stores neither."""
     result = merge_boards(*boards)
     for card_id, merged in result[CARDS].items():
         copies = [side[CARDS][card_id] for side in boards if card_id in side[CARDS]]
@@ -231,6 +232,8 @@ def test_two_copies_merge_to_one_created_by(boards: list[Record]) -> None:
             None,
             created_by_of(merged),
         )
+        items = [item for name in ITEM_FIELDS for item in merged.get(name, {}).values()]
+        assert not any("created_at" in r or "created_by" in r for r in [merged, *items])
 
 
 # ------------------------------------------- copies whose `*` stamps differ (format-1 migrations)
