@@ -75,9 +75,11 @@ class StageLists:
                 continue
             position, created = get("position", 0.0), get("created_at")
             if created is None:  # the usual case: the creation is the `*` stamp (created_at_of)
-                stamps = get("_stamps")
-                star = stamps.get("*") if type(stamps) is dict else None
-                created = star[0] if type(star) is list and len(star) == 3 else ""
+                try:
+                    star = record["_stamps"]["*"]
+                    created = star[0] if type(star) is list and len(star) == 3 else ""
+                except (TypeError, KeyError):  # no `_stamps` or no `*`: as created_at_of reads it
+                    created = ""
             key = (
                 position if type(position) is float else float(position or 0.0),
                 created if type(created) is str else str(created),
