@@ -20,10 +20,12 @@ from delegate_tui.model import clean_text
 from delegate_tui.records import (
     APPEND_COLLECTIONS,
     CARD_FIELDS,
+    CREATION,
     DEFAULT_STAMP,
     ITEM_COLLECTIONS,
     ITEM_FIELDS,
     Record,
+    creation_of,
     put_value,
     stamp_key,
     stamp_of,
@@ -31,6 +33,11 @@ from delegate_tui.records import (
 
 META = "_meta"
 """The table holding the board header (app, format, board id)."""
+
+
+CARD_CREATION: tuple[str, ...] = tuple(CREATION)
+ITEM_CREATION: tuple[str, ...] = ("created_at",)
+"""The creation fields a card and an item may leave out (see `merge_stamped`)."""
 
 
 class MergeError(ValueError):
@@ -62,6 +69,7 @@ def merge_stamped(
     b: Mapping[str, Any],
     defaults: Mapping[str, Any] | None = None,
     nested: Mapping[str, Mapping[str, Any] | None] | None = None,
+    creation: tuple[str, ...] = (),
 ) -> Record:
     """Merge two records whose scalar fields carry stamps in `_stamps`.
 
@@ -70,6 +78,19 @@ def merge_stamped(
     with the defaults of its items (None for append-only entries). The result is in the
     canonical stored shape: defaults left out, and a stamp listed only where it is not the
     shared `*` stamp (the newer of the two inputs' `*`).
+
+    `creation` names the fields a record leaves out where they equal their part of its own `*`
+    stamp (records.CREATION: a card's created_at and created_by, an item's created_at). They
+    have no stamp of their own, so `*` stamps them and they merge like any field under it: the
+    copy with the newer `*` gives them (as when they were always written). Each copy's value is
+    read first (stored, else its own `*` part); only the result is shortened, against its `*`.
+    Copies of one card share their `*` unless format-1 migrations gave them different ones (each
+    copy's oldest stamp: see migrate.py); a copy whose `*` is not its creation then keeps
+    `created_at` written, and the newer `*` brings that written value, not its own time.
+    Comparing only what is stored would not do: a left-out value would lose to any written one
+    however old, a value left out against one `*` would be missing again against the next, and
+    the result would depend on the order of the merges. Read first, the result is one of the
+    copies' values whatever the order: the merge of the written-out records, spelled short.
     """
     if a == b:
         return a  # type: ignore[return-value]
@@ -77,9 +98,10 @@ def merge_stamped(
     nested = nested or {}
     star_a, star_b = stamp_of(a, DEFAULT_STAMP), stamp_of(b, DEFAULT_STAMP)
     star = _newer(star_a, star_b)
+    implied = {name: creation_of({"_stamps": {DEFAULT_STAMP: star}}, name) for name in creation}
     result: Record = {}
     stamps: dict[str, Any] = {}
-    for name in a.keys() | b.keys() | defaults.keys():
+    for name in a.keys() | b.keys() | defaults.keys() | implied.keys():
         if name == "_stamps":
             continue
         if name in nested:
@@ -88,16 +110,23 @@ def merge_stamped(
                 result[name] = merged
             continue
         in_a, in_b = name in a or name in defaults, name in b or name in defaults
+        if name in implied:
+            in_a = in_b = True
+            value_a, value_b = creation_of(a, name), creation_of(b, name)
+        else:
+            value_a, value_b = a.get(name, defaults.get(name)), b.get(name, defaults.get(name))
         key_a = stamp_key(stamp_of(a, name)) if in_a else None
         key_b = stamp_key(stamp_of(b, name)) if in_b else None
-        value_a, value_b = a.get(name, defaults.get(name)), b.get(name, defaults.get(name))
         if key_b is None or (
             key_a is not None and (key_a, _order(value_a)) >= (key_b, _order(value_b))
         ):
             value, stamp = value_a, stamp_of(a, name)
         else:
             value, stamp = value_b, stamp_of(b, name)
-        put_value(result, name, value, defaults)
+        if name not in implied:
+            put_value(result, name, value, defaults)
+        elif value != implied[name]:
+            result[name] = value
         if stamp is not None and stamp != star:
             stamps[name] = stamp
     if star is not None:
@@ -120,7 +149,9 @@ def merge_collection(
         elif item_id not in a:
             result[item_id] = b[item_id]
         elif item_defaults is not None:
-            result[item_id] = merge_stamped(a[item_id], b[item_id], item_defaults)
+            result[item_id] = merge_stamped(
+                a[item_id], b[item_id], item_defaults, None, ITEM_CREATION
+            )
         else:
             result[item_id] = _pick(a[item_id], b[item_id])
     return result
@@ -134,7 +165,7 @@ CARD_NESTED: dict[str, Mapping[str, Any] | None] = {
 
 
 def merge_card(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
-    return merge_stamped(a, b, CARD_FIELDS, CARD_NESTED)
+    return merge_stamped(a, b, CARD_FIELDS, CARD_NESTED, CARD_CREATION)
 
 
 def board_id(state: Mapping[str, Any]) -> str | None:

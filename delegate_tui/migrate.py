@@ -17,24 +17,36 @@ it, unread: the key is the id, as it was for everything but the card's own model
 entry (the one from no stage) goes when the model rebuilds it exactly: it is the only one, at
 `created_at`, to the stage the card's first move left (or its stage if it never moved), by a
 name, nothing else in it. Its author becomes `created_by`. Otherwise it stays stored and the
-model reads it as before (it then rebuilds none). Pure: no I/O, no Textual.
+model reads it as before (it then rebuilds none).
+
+Format 3 also leaves out a card's `created_at` and `created_by`, and an item's `created_at`,
+where they are the time and user of the record's `*` stamp (what a left-out one reads as: see
+records.creation_of); a creation entry that goes leaves its author as `created_by` ('' for
+none) unless that is the `*` user. Files 0.1 and 0.2 wrote always hold `created_at` (an item of
+a format-1 file older than that field gets the time of its text's stamp, which placed it then),
+so each model stays the same; a hand-made line without `created_at` now reads as made at its
+`*` time (it read as '', or for an item as its text's time). Pure: no I/O, no Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from delegate_tui.records import (
     APPEND_COLLECTIONS,
     CARD_FIELDS,
     COLLECTIONS,
+    CREATION,
     DEFAULT_STAMP,
+    ITEM_COLLECTIONS,
     ITEM_FIELDS,
     Record,
+    creation_of,
     initial_stage,
     is_default,
     stamp_key,
+    stamp_of,
 )
 
 CURRENT_FORMAT = 3
@@ -55,7 +67,7 @@ def compact(record: Mapping[str, Any], defaults: Mapping[str, Any]) -> Record:
             continue
         if name in ITEM_FIELDS and isinstance(value, Mapping):
             items = {
-                i: compact(item, ITEM_FIELDS[name]) if isinstance(item, Mapping) else item
+                i: compact(_dated(item), ITEM_FIELDS[name]) if isinstance(item, Mapping) else item
                 for i, item in value.items()
             }
             if items:
@@ -75,6 +87,14 @@ def compact(record: Mapping[str, Any], defaults: Mapping[str, Any]) -> Record:
         else:
             result["_stamps"] = dict(stamps)
     return result
+
+
+def _dated(item: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A format-1 item with the creation time it was read with: its `created_at`, or in a file
+    older than that field, the time of its text's stamp (format 3 no longer falls back on it)."""
+    if item.get("created_at"):
+        return item
+    return {**item, "created_at": stamp_key(stamp_of(item, "text"))[0]}
 
 
 def _without_id(key: str, record: Any) -> Any:
@@ -109,29 +129,43 @@ def _implied(record: Mapping[str, Any], history: Mapping[str, Any]) -> tuple[str
     return None
 
 
+def shorten(record: Mapping[str, Any], names: Iterable[str] = CREATION) -> Record:
+    """The record without the creation fields (of `names`) that hold what the record reads when
+    they are left out: their part of its `*` stamp (see records.creation_of)."""
+    bare = {"_stamps": record.get("_stamps")}
+    drop = {name for name in names if name in record and record[name] == creation_of(bare, name)}
+    return {name: value for name, value in record.items() if name not in drop}
+
+
 def lighten(card_id: str, record: Mapping[str, Any]) -> Record:
     """A format-2 card in the format-3 shape, meaning the same: no inner ids where they repeat
-    the key, and no stored creation entry where the model rebuilds it."""
+    the key, no stored creation entry where the model rebuilds it, and no creation fields of
+    the card or its items where the `*` stamp stands for them."""
     result: Record = {}
     for name, value in _without_id(card_id, record).items():
         if name in COLLECTIONS and isinstance(value, Mapping):
             value = {key: _without_id(key, item) for key, item in value.items()}
+            if name in ITEM_COLLECTIONS:
+                value = {
+                    key: shorten(item, ("created_at",)) if isinstance(item, Mapping) else item
+                    for key, item in value.items()
+                }
         result[name] = value
     history = result.get("history")
     if not isinstance(history, dict) or not all(isinstance(e, Mapping) for e in history.values()):
-        return result
+        return shorten(result)
     implied = _implied(result, history)
     if implied is None:
-        return result
+        return shorten(result)
     key, by = implied
     history = {k: e for k, e in history.items() if k != key}
     shaped: Record = {}
     for name, value in result.items():
         if name != "history" or history:
             shaped[name] = history if name == "history" else value
-        if name == "created_at" and by:
-            shaped["created_by"] = by  # next to created_at, as new cards have it
-    return shaped
+        if name == "created_at":
+            shaped["created_by"] = by  # next to created_at (unless `*` stands for both)
+    return shorten(shaped)
 
 
 def migrate(data: Record, version: int, cards_table: str) -> None:

@@ -10,9 +10,11 @@ The stored shape is compact (board format 3): a field whose value is its default
 (a missing field reads as its default), and `_stamps["*"]` is the stamp of every field that has
 no stamp of its own (all of them when the card is new). Ids are only keys: a card's id is its key
 in the `cards` table, an item's or entry's id its key in its collection, never repeated inside.
-The creation of a card is not stored as a history entry: `created_at` and `created_by` stand for
-it, and `card_from_record` puts it back in the model's history. `stamp_of` and `value_of` read
-that shape; every function here writes it in its one canonical form, which the merge keeps.
+A card's creation is not a history entry: `created_at` and `created_by` stand for it (and
+`card_from_record` puts it back in the history), left out when they are the time and user of the
+`*` stamp (`created_at_of`, `created_by_of`); an item's `created_at` likewise. `stamp_of` and
+`value_of` read that shape; every function here writes it in its one canonical form, which the
+merge keeps.
 """
 
 from __future__ import annotations
@@ -177,6 +179,30 @@ def stamp_of(record: Mapping[str, Any], name: str) -> Any:
     return stamps.get(name) or stamps.get(DEFAULT_STAMP)
 
 
+CREATION: dict[str, int] = {"created_at": 0, "created_by": 1}
+"""The creation fields (an item has only `created_at`), each with the part of the `*` stamp it
+is when the record leaves it out."""
+
+
+def creation_of(record: Mapping[str, Any], name: str) -> Any:
+    """A creation field as stored, else its part of the `*` stamp, else '' (never raises)."""
+    value = record.get(name)
+    if value is None:
+        star = stamp_of(record, DEFAULT_STAMP)
+        value = star[CREATION[name]] if isinstance(star, list) and len(star) == 3 else ""
+    return value
+
+
+def created_at_of(record: Mapping[str, Any]) -> str:
+    """When a card or item was made: its `created_at`, else its `*` stamp's time."""
+    return str(creation_of(record, "created_at"))
+
+
+def created_by_of(record: Mapping[str, Any]) -> str:
+    """Who made a card: its `created_by`, else its `*` stamp's user."""
+    return str(creation_of(record, "created_by"))
+
+
 def _stamp_fields(
     target: Record, changes: Mapping[str, Any], stamper: Stamper, defaults: Mapping[str, Any]
 ) -> None:
@@ -196,23 +222,18 @@ def _fresh(values: Mapping[str, Any], defaults: Mapping[str, Any], stamp: Stamp)
     record: Record = {}
     for name, value in values.items():
         put_value(record, name, value, defaults)
-    record["_stamps"] = {DEFAULT_STAMP: stamp}
-    record["created_at"] = stamp[0]
+    record["_stamps"] = {DEFAULT_STAMP: stamp}  # the creation too: see created_at_of
     return record
 
 
 def new_card(fields: Mapping[str, Any], stamper: Stamper) -> Record:
-    """A fresh card record with every field stamped (file it under a new id: `new_id`).
-
-    Its creation is `created_at` and `created_by`, not a history entry: the model's history
-    starts with it all the same (see `_stage_changes`).
-    """
+    """A fresh card record with every field stamped (file it under a new id: `new_id`). Its
+    creation is its `*` stamp, not a history entry: the model's history starts with it all the
+    same (see `_stage_changes`)."""
     unknown = set(fields) - set(CARD_FIELDS)
     if unknown:
         raise KeyError(f"not card fields: {sorted(unknown)}")
-    record = _fresh({**CARD_FIELDS, **fields}, CARD_FIELDS, stamper.stamp())
-    record["created_by"] = stamper.identity.user
-    return record
+    return _fresh({**CARD_FIELDS, **fields}, CARD_FIELDS, stamper.stamp())
 
 
 def set_fields(record: Record, changes: Mapping[str, Any], stamper: Stamper) -> None:
@@ -226,7 +247,6 @@ def add_item(record: Record, collection: str, fields: Mapping[str, Any], stamper
     """Add a standard, note or decision; returns its id."""
     item_id = new_id()
     defaults = ITEM_FIELDS[collection]
-    # created_at keeps the item's place when its text is edited
     item = _fresh({**defaults, **fields}, defaults, stamper.stamp())
     record.setdefault(collection, {})[item_id] = item
     return item_id
@@ -264,7 +284,7 @@ def updated_at(record: Mapping[str, Any]) -> str:
             moments.extend(s[0] for s in item.get("_stamps", {}).values())
     for name in APPEND_COLLECTIONS:
         moments.extend(e.get("at", "") for e in record.get(name, {}).values())
-    return max(moments, default=record.get("created_at", ""))
+    return max(moments, default=created_at_of(record))
 
 
 Keyed = tuple[str, Mapping[str, Any]]
@@ -272,10 +292,8 @@ Keyed = tuple[str, Mapping[str, Any]]
 
 
 def _item_order(keyed: Keyed) -> tuple[str, str]:
-    """Items in the order they were added (older files: by their text's stamp)."""
-    item_id, item = keyed
-    created = item.get("created_at") or (stamp_of(item, "text") or [""])[0]
-    return (str(created), item_id)
+    """Items in the order they were made (an edit of the text keeps the item's place)."""
+    return (created_at_of(keyed[1]), keyed[0])
 
 
 def _live_items(record: Mapping[str, Any], collection: str) -> list[Keyed]:
@@ -299,7 +317,8 @@ def initial_stage(record: Mapping[str, Any], entries: Iterable[Keyed]) -> str:
 def _stage_changes(card_id: str, record: Mapping[str, Any]) -> list[StageChange]:
     """The stage history in time order. The file leaves out the card's creation (an entry from
     no stage) unless an older file kept it: it comes back, filed under the card's id, from
-    `created_at` and `created_by`. A creation comes first among changes at the same moment."""
+    `created_at_of` and `created_by_of`. A creation comes first among changes at the same
+    moment."""
     history: Mapping[str, Any] = record.get("history", {})
     changes = [
         StageChange(i, e.get("at", ""), e.get("from"), e.get("to", ""), e.get("by", ""))
@@ -307,8 +326,8 @@ def _stage_changes(card_id: str, record: Mapping[str, Any]) -> list[StageChange]
     ]
     if all(change.from_stage is not None for change in changes):
         stage = initial_stage(record, history.items())
-        by = str(record.get("created_by") or "")
-        changes.append(StageChange(card_id, str(record.get("created_at", "")), None, stage, by))
+        at, by = created_at_of(record), created_by_of(record)
+        changes.append(StageChange(card_id, at, None, stage, by))
     changes.sort(key=lambda c: (c.at, c.from_stage is not None, c.id))
     return changes
 
@@ -341,7 +360,7 @@ def card_from_record(card_id: str, record: Mapping[str, Any]) -> Card:
             for i, e in _by_time(record, "log")
         ],
         history=_stage_changes(card_id, record),
-        created_at=str(get("created_at", "")),
+        created_at=created_at_of(record),
         updated_at=updated_at(record),
         archived_at=get("archived_at"),
         absence=_choice(get("absence"), ABSENCE_ANSWERS),
@@ -368,20 +387,6 @@ def _level(value: Any) -> int | None:
     return None
 
 
-_STAGE_ORDER: dict[str, int] = {s: i for i, s in enumerate(STAGES)}
-
-
-def board_order(card: Card) -> tuple[float, str, str]:
-    """A card's place within its stage: by position, then creation."""
-    return (card.position, card.created_at, card.id)
-
-
-def record_order(card_id: str, record: Mapping[str, Any]) -> tuple[float, str, str]:
-    """`board_order` read straight from a stored card, without building its model."""
-    position = record.get("position", 0.0)
-    return (float(position or 0.0), str(record.get("created_at", "")), card_id)
-
-
 def record_matches(record: Mapping[str, Any], query: str) -> bool:
     """Whether `query` (lower case) is in a stored card's title, owner or live notes, read the
     way `card_from_record` reads them (the board's filter, without building the model)."""
@@ -391,8 +396,3 @@ def record_matches(record: Mapping[str, Any], query: str) -> bool:
         return True
     notes = record.get("notes", {}).values()
     return any(query in str(n.get("text", "")).lower() for n in notes if is_live(n))
-
-
-def sorted_cards(cards: Iterable[Card]) -> list[Card]:
-    """Cards in board order: by stage, then by their place within it."""
-    return sorted(cards, key=lambda c: (_STAGE_ORDER.get(c.stage, 99), *board_order(c)))

@@ -13,12 +13,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from delegate_tui.board_order import record_order
 from delegate_tui.model import STAGES
-from delegate_tui.records import CARD_FIELDS, record_order
+from delegate_tui.records import CARD_FIELDS
 from delegate_tui.store import BoardStore
 
 Key = tuple[float, str, str]
-"""A card's place within its stage, as `records.board_order` gives it: position, creation, id."""
+"""A card's place within its stage, as `board_order` gives it: position, creation, id."""
 
 
 Place = tuple[str, Key, float]
@@ -72,7 +73,13 @@ class StageLists:
             get = record.get
             if get("deleted_at", _DELETED) or get("archived_at", _ARCHIVED):
                 continue
-            position, created = get("position", 0.0), get("created_at", "")
+            position, created = get("position", 0.0), get("created_at")
+            if created is None:  # the usual case: the creation is the `*` stamp (created_at_of)
+                try:
+                    star = record["_stamps"]["*"]
+                    created = star[0] if type(star) is list and len(star) == 3 else ""
+                except (TypeError, KeyError):  # no `_stamps` or no `*`: as created_at_of reads it
+                    created = ""
             key = (
                 position if type(position) is float else float(position or 0.0),
                 created if type(created) is str else str(created),

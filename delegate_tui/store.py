@@ -20,6 +20,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from delegate_tui import boardfile
+from delegate_tui.board_order import record_order, sorted_cards
 from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
 from delegate_tui.merge import META, Changes, stamps_of
 from delegate_tui.model import Card, parse_stage
@@ -37,10 +38,8 @@ from delegate_tui.records import (
     is_live,
     new_card,
     new_id,
-    record_order,
     set_fields,
     set_item_fields,
-    sorted_cards,
     utc_now,
     value_of,
 )

@@ -27,6 +27,7 @@ CORE = [
     "demo",
     "undo",
     "stage_lists",
+    "board_order",
     "fields",
     "dates",
     "insight",

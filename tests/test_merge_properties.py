@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delegate_tui.boardfile import CARDS, new_state
-from delegate_tui.merge import merge_boards
+from delegate_tui.merge import CARD_NESTED, merge_boards, merge_card, merge_stamped
 from delegate_tui.model import STAGES
 from delegate_tui.records import (
     CARD_FIELDS,
@@ -25,6 +25,8 @@ from delegate_tui.records import (
     add_item,
     append_entry,
     card_from_record,
+    created_at_of,
+    created_by_of,
     new_card,
     new_id,
     set_fields,
@@ -134,6 +136,15 @@ def stamped_values(record: Record) -> dict[tuple[str, ...], tuple[Any, Any]]:
     return found
 
 
+def creations(record: Record) -> dict[tuple[str, ...], str]:
+    """When and by whom the card and each of its items were made (stored or implied)."""
+    found = {("", "created_at"): created_at_of(record), ("", "created_by"): created_by_of(record)}
+    for name in ITEM_FIELDS:
+        for item_id, item in record.get(name, {}).items():
+            found[(name, item_id)] = created_at_of(item)
+    return found
+
+
 @SETTINGS
 @given(sides(2))
 def test_merge_is_commutative(boards: list[Record]) -> None:
@@ -174,6 +185,8 @@ def test_no_edit_is_lost_unless_a_newer_one_replaced_it(boards: list[Record]) ->
             for name in ("log", "history"):
                 for entry_id, entry in record.get(name, {}).items():
                     assert merged[name][entry_id] == entry
+            # every copy of a card or item here shares its `*`: so does its creation
+            assert creations(record).items() <= creations(merged).items(), card_id
 
 
 @SETTINGS
@@ -205,16 +218,94 @@ def test_stage_history_is_the_union_of_both(boards: list[Record]) -> None:
 @given(sides(2))
 def test_two_copies_merge_to_one_created_by(boards: list[Record]) -> None:
     """created_by merges like created_at (under the `*` stamp): one maker, the one of every copy,
-    and the model's history starts with the card's creation by them."""
+    and the model's history starts with the card's creation by them. The `*` stamp stands for
+    both, so the merged card (and each item) stores neither."""
     result = merge_boards(*boards)
     for card_id, merged in result[CARDS].items():
         copies = [side[CARDS][card_id] for side in boards if card_id in side[CARDS]]
-        assert {c["created_by"] for c in copies} == {merged["created_by"]}
-        assert merged["created_at"] == copies[0]["created_at"]
+        assert {created_by_of(c) for c in copies} == {created_by_of(merged)}
+        assert {created_at_of(c) for c in copies} == {created_at_of(merged)}
         first = card_from_record(card_id, merged).history[0]
         assert (first.id, first.at, first.from_stage, first.by) == (
             card_id,
-            merged["created_at"],
+            created_at_of(merged),
             None,
-            merged["created_by"],
+            created_by_of(merged),
         )
+        items = [item for name in ITEM_FIELDS for item in merged.get(name, {}).values()]
+        assert not any("created_at" in r or "created_by" in r for r in [merged, *items])
+
+
+# ------------------------------------------- copies whose `*` stamps differ (format-1 migrations)
+
+TIMES = [f"2026-11-0{day}T09:00:00.000000Z" for day in (2, 3, 4)]
+
+
+@st.composite
+def card_copy(draw: st.DrawFn) -> Record:
+    """A copy of card 'c1' with note 'n1', each under a `*` stamp of its own (copies migrated
+    from format 1 may differ there), the creation fields left out, written where they differ,
+    or written anyway (as the first format-3 files had them)."""
+
+    def made(star: list[str], names: dict[str, int]) -> Record:
+        fields: Record = {}
+        for name, part in names.items():
+            value = draw(st.sampled_from(["left out", "as *", *TIMES[:2], "ann", ""]))
+            if value != "left out":
+                fields[name] = star[part] if value == "as *" else value
+        return fields
+
+    def star() -> list[str]:
+        people = st.sampled_from([("ann", "dev-a"), ("ben", "dev-b")])
+        return [draw(st.sampled_from(TIMES)), *draw(people)]
+
+    card_star, note_star = star(), star()
+    note = {"text": draw(st.sampled_from(["a", "b"])), "_stamps": {"*": note_star}}
+    return {
+        "title": draw(st.sampled_from(["Payroll", "Pay"])),
+        "stage": "only-me",
+        "_stamps": {"*": card_star},
+        **made(card_star, {"created_at": 0, "created_by": 1}),
+        "notes": {"n1": {**note, **made(note_star, {"created_at": 0})}},
+    }
+
+
+def written_out(record: Record) -> Record:
+    """The card with the creation fields of it and its note written, as they read."""
+    note = record["notes"]["n1"]
+    return {
+        **record,
+        "created_at": created_at_of(record),
+        "created_by": created_by_of(record),
+        "notes": {"n1": {**note, "created_at": created_at_of(note)}},
+    }
+
+
+def star_at(record: Record, where: tuple[str, ...]) -> Any:
+    """The `*` stamp of the card (where ('', …)) or of its note."""
+    return stamp_of(record if where[0] == "" else record["notes"]["n1"], "*")
+
+
+@SETTINGS
+@given(st.lists(card_copy(), min_size=3, max_size=3))
+def test_copies_with_different_stars_merge_to_one_of_their_creations(copies: list[Record]) -> None:
+    a, b, c = copies
+    both = merge_card(a, b)
+    assert merge_card(b, a) == both
+    assert merge_card(merge_card(a, b), c) == merge_card(a, merge_card(b, c))
+    assert merge_card(both, a) == both == merge_card(both, b)
+    # The creation of the card and of its note is a copy's: the one with the newer `*`.
+    for where, made in creations(both).items():
+        assert made in {creations(a)[where], creations(b)[where]}, where
+        key_a, key_b = stamp_key(star_at(a, where)), stamp_key(star_at(b, where))
+        if key_a != key_b:
+            assert made == creations(a if key_a > key_b else b)[where], where
+    # ... as if both were written out: leaving a field out changes nothing in the merge ...
+    plain = merge_stamped(written_out(a), written_out(b), CARD_FIELDS, CARD_NESTED)
+    assert creations(plain) == creations(both)
+    # ... and the result writes a creation field only where its `*` does not stand for it
+    # (where the copies are equal, the merge keeps that part as it is, whatever its shape).
+    for where, names in (("", {"created_at": 0, "created_by": 1}), ("notes", {"created_at": 0})):
+        parts = [r["notes"]["n1"] if where else r for r in (a, b, both)]
+        for name, part in names.items():
+            assert parts[0] == parts[1] or parts[2].get(name) != parts[2]["_stamps"]["*"][part]

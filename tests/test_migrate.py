@@ -1,8 +1,8 @@
 """Older boards migrate to format 3 meaning the same.
 
 Format 1 wrote every field and stamped each on its own; format 2 left defaults out under one
-shared `*` stamp; format 3 writes ids only as keys and leaves the creation entry to
-`created_at`/`created_by`. The property tests build format-3 boards with the real record
+shared `*` stamp; format 3 writes ids only as keys and leaves a card's creation to its `*`
+stamp (or `created_at`/`created_by` where they differ). The property tests build format-3 boards with the real record
 operations (see test_merge_properties), spell them out the way 0.2 (format 2) and 0.1 (format 1)
 wrote them, and check that migrating gives the same cards and stamps back, and that merging then
 migrating is migrating then merging. A hand-written format-2 file checks the same on disk.
@@ -22,7 +22,7 @@ from hypothesis import given
 from delegate_tui.boardfile import CARDS, FORMAT_VERSION
 from delegate_tui.merge import CARD_NESTED, META, merge_boards, merge_card, merge_stamped
 from delegate_tui.migrate import compact, lighten, migrate
-from delegate_tui.model import Card, StageChange
+from delegate_tui.model import Card
 from delegate_tui.records import (
     CARD_FIELDS,
     COLLECTIONS,
@@ -31,31 +31,35 @@ from delegate_tui.records import (
     Record,
     Stamper,
     card_from_record,
+    created_at_of,
+    created_by_of,
     initial_stage,
     set_fields,
     stamp_of,
 )
 from delegate_tui.store import BoardStore
 from tests.conftest import FrozenClock, file_hash
-from tests.test_merge_properties import SETTINGS, sides, stamped_values
+from tests.test_merge_properties import SETTINGS, creations, sides, stamped_values
 
 # ---------------------------------------------------------------- older shapes of a card
 
 
 def to_format_2(card_id: str, record: Record) -> Record:
-    """A format-3 card as 0.2 wrote it: its id inside it and inside each item and entry, its
-    creation as a history entry (by the card's maker, to its first stage), no created_by.
+    """A format-3 card as 0.2 wrote it: its id inside it and inside each item and entry, the
+    creation time of it and its items written out, its creation as a history entry (by the
+    card's maker, to its first stage), no created_by.
 
     The creation entry's id is derived from the card's, so copies of one card agree on it (in
     real life it was made once and copied)."""
-    old: Record = {"id": card_id}
+    old: Record = {"id": card_id, "created_at": created_at_of(record)}
     for name, value in record.items():
         if name in COLLECTIONS:
-            old[name] = {key: {"id": key, **item} for key, item in value.items()}
+            made = (lambda i: {"created_at": created_at_of(i)}) if name in ITEM_FIELDS else dict
+            old[name] = {key: {"id": key, **item, **made(item)} for key, item in value.items()}
         elif name != "created_by":
             old[name] = value
     creation = str(uuid.uuid5(uuid.NAMESPACE_URL, card_id))
-    entry = {"id": creation, "at": record["created_at"], "by": record["created_by"], "from": None}
+    entry = {"id": creation, "at": old["created_at"], "by": created_by_of(record), "from": None}
     entry["to"] = initial_stage(record, record.get("history", {}).items())
     old["history"] = {creation: entry, **old.get("history", {})}
     return old
@@ -109,7 +113,7 @@ def model(card_id: str, record: Record) -> Card:
 
 
 def meaning(card_id: str, record: Record) -> tuple[Any, ...]:
-    return (model(card_id, record), stamped_values(record))
+    return (model(card_id, record), stamped_values(record), creations(record))
 
 
 # ---------------------------------------------------------------- properties
@@ -204,15 +208,6 @@ CREATED = {"at": AT, "by": "ann", "from": None, "to": "only-me"}
 MOVED = {"at": LATER, "by": "ann", "from": "only-me", "to": "delegating"}
 
 
-def test_the_creation_entry_goes_where_the_model_rebuilds_it() -> None:
-    light = lighten("c1", card_2(h0=CREATED, h1=MOVED))
-    assert list(light) == ["title", "stage", "_stamps", "created_at", "created_by", "history"]
-    assert (light["created_by"], light["history"]) == ("ann", {"h1": MOVED})
-    assert card_from_record("c1", light).history[0] == StageChange("c1", AT, None, "only-me", "ann")
-    nameless = lighten("c1", card_2(h0={**CREATED, "by": ""}, h1=MOVED))
-    assert "created_by" not in nameless and list(nameless["history"]) == ["h1"]
-
-
 def test_the_creation_comes_before_a_move_at_the_same_moment() -> None:
     """A hand-edited move at the very moment of creation: the history still starts with the
     creation, whatever the ids (stored or rebuilt)."""
@@ -297,7 +292,7 @@ def test_a_format_1_file_opens_unchanged_and_is_written_as_format_3(
     record = data[CARDS][first.id]
     assert record["owner"] == "Karim" and "description" not in record and "id" not in record
     assert record["_stamps"]["owner"] != record["_stamps"]["*"]  # the edit has its own stamp
-    assert "history" not in record and record["created_by"] == "alice"
+    assert not {"history", "created_at", "created_by"} & record.keys()  # all in the `*` stamp
     assert path.stat().st_size < size / 2
     assert [c.title for c in BoardStore(path, alice).cards()] == ["Quotes", "Invoicing"]
 
@@ -387,8 +382,9 @@ def test_a_format_2_file_opens_unchanged_and_is_written_as_format_3(
         "id" in e for r in new.values() for name in COLLECTIONS for e in r.get(name, {}).values()
     )
     assert "id" not in new[A] and "id" not in new[B]
-    assert (list(new[A]["history"]), new[A]["created_by"]) == (["h-a1"], "alice")
-    assert "history" not in new[B] and new[B]["created_by"] == "bob"
+    assert list(new[A]["history"]) == ["h-a1"] and "history" not in new[B]
+    # Each made by its `*` stamp's user at its time: created_at/created_by only in that stamp.
+    assert not any({"created_at", "created_by"} & r.keys() for r in new.values())
     # The hand-copied card keeps what the model cannot rebuild: its inner id, its creation entry.
     assert new[C]["id"] == A and list(new[C]["history"]) == ["h-c0"] and "created_by" not in new[C]
     assert path.stat().st_size < size

@@ -5,15 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from delegate_tui.boardfile import CARDS
+from delegate_tui.board_order import board_order
+from delegate_tui.boardfile import CARDS, new_state, serialize
 from delegate_tui.model import STAGES
-from delegate_tui.records import (
-    CARD_FIELDS,
-    Identity,
-    board_order,
-    card_from_record,
-    record_matches,
-)
+from delegate_tui.records import CARD_FIELDS, Identity, card_from_record, record_matches
 from delegate_tui.stage_lists import StageLists, place_of
 from delegate_tui.store import BoardStore
 from delegate_tui.undo import UndoHistory
@@ -103,9 +98,17 @@ scalars = st.fixed_dictionaries(
         "archived_at": st.sampled_from([None, "", "2024-01-02T03:04:05.000000Z"]),
         "deleted_at": st.sampled_from([None, "", "2024-01-02T03:04:05.000000Z"]),
         "created_at": st.sampled_from(
-            ["2024-01-01T00:00:00.000000Z", "2024-02-01T00:00:00.000000Z"]
+            ["2024-01-01T00:00:00.000000Z", "2024-02-01T00:00:00.000000Z", None, 5]
         ),
         "title": st.text(max_size=5),
+        # The creation is the `*` stamp's when created_at is left out: valid stars, and odd ones.
+        "_stamps": st.one_of(
+            st.builds(
+                lambda at: {"*": [at, "ann", "dev-a"]},
+                st.sampled_from(["2024-01-01T00:00:00.000000Z", "2024-03-01T00:00:00.000000Z"]),
+            ),
+            st.sampled_from([{}, {"*": ["2024-03-01T00:00:00.000000Z"]}, {"*": "odd"}]),
+        ),
     },
 )
 
@@ -125,6 +128,32 @@ def test_a_record_with_default_fields_left_out_is_placed_as_its_model(record):
         card.hours_per_week,
     )
     assert place_of("c1", {}) == (CARD_FIELDS["stage"], (0.0, "", "c1"), 0.0)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(records=st.lists(scalars, min_size=2, max_size=5))
+def test_the_lists_read_stored_cards_as_their_models(tmp_path_factory, records):
+    """`load` reads the records inline (creation from created_at or the `*` stamp): the lists
+    are the models' board order, whatever the records leave out. The same cards in one column
+    at one position are then in the order of their creation alone (or of their `*` stamps)."""
+    one_column = [{k: v for k, v in r.items() if k not in ("stage", "position")} for r in records]
+    by_stamps = [{k: v for k, v in r.items() if k != "created_at"} for r in one_column]
+    for cards in (records, one_column, by_stamps):
+        path = tmp_path_factory.mktemp("lists") / "board.json"
+        state = new_state("board")
+        state[CARDS] = {f"c{n}": record for n, record in enumerate(cards)}
+        path.write_text(serialize(state))
+        store = BoardStore(path, Identity("a", "d"), clock=FrozenClock())
+        lists = StageLists(store)
+        lists.load()
+        models = from_models(store)
+        assert {s: ids for s, ids in lists.by_stage.items() if ids} == {
+            s: ids for s, ids in models.items() if ids
+        }
+        for card_id, record in state[CARDS].items():
+            assert lists.stage_of(card_id) == (place_of(card_id, record) or [None])[0]
 
 
 def test_undo_and_redo_of_a_move_and_of_a_new_card(store: BoardStore):

@@ -63,15 +63,16 @@ def test_add_writes_a_stamped_card(store: BoardStore, board_path: Path) -> None:
     # ... and fields holding their default are left out (they read as the default).
     assert "description" not in record and "archived_at" not in record
     assert value_of(record, "description") == "" and value_of(record, "archived_at") is None
-    # Format 3: the id only as the key, and the creation is created_at/created_by, not an entry.
+    # Format 3: the id only as the key, and the creation is the `*` stamp: no history entry,
+    # and no created_at/created_by, which would only repeat its time and user.
     at = format_time(START)
     line = next(x for x in board_path.read_text().splitlines() if x.startswith(f'"{card.id}":'))
     assert line.rstrip(",") == (
         f'"{card.id}":{{"title":"Invoicing","stage":"delegating","position":1.0,"owner":"Marie",'
-        f'"hours_per_week":3.0,"area":"finance","_stamps":{{"*":["{at}","alice","dev-alice"]}},'
-        f'"created_at":"{at}","created_by":"alice"}}'
+        f'"hours_per_week":3.0,"area":"finance","_stamps":{{"*":["{at}","alice","dev-alice"]}}}}'
     )
-    # The model's history still starts with the creation, filed under the card's id.
+    # The model still has its creation: in created_at, and first in the history (under its id).
+    assert store.card(card.id).created_at == at
     [entry] = store.card(card.id).history
     assert entry == StageChange(card.id, at, None, "delegating", "alice")
 
@@ -181,6 +182,7 @@ def test_items_standards_notes_decisions(store: BoardStore, board_path: Path) ->
     assert [s.text for s in store.card(card.id).standards] == ["Check VAT numbers"]
     stored = disk_card(board_path, card.id)["standards"][first]
     assert stored["deleted_at"] and stored["done"] is True  # a tombstone, not a removal
+    assert "created_at" not in stored  # an item's creation is its `*` stamp too
 
 
 def test_log_entries_in_time_order(store: BoardStore, board_path: Path, clock: FrozenClock) -> None:
