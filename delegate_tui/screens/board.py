@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input
@@ -100,6 +100,7 @@ class BoardScreen(Screen[None]):
         self.query_text = ""
         self.lists: StageLists = self.board.lists
         self._columns: list[Column] = []
+        self._heads: dict[str | None, StageHead] = {}
         self._filter: Input | None = None
         """The filter box, made on the first / (most sessions never filter: it opens quicker)."""
         self.active = 0
@@ -111,16 +112,19 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="stages"):
+        # One grid: the three heads on its first row, the columns under them (a container per
+        # stage would be three more widgets to mount, style and lay out before the first frame).
+        with Grid(id="stages"):
             for stage in STAGES:
-                with Vertical(classes=f"stage stage-{stage}"):
-                    yield StageHead(id=f"head-{stage}", classes="stage-head")
-                    yield Column(stage, self.model, id=f"column-{stage}")
+                yield StageHead(id=f"head-{stage}", classes=f"stage-head stage-{stage}")
+            for stage in STAGES:
+                yield Column(stage, self.model, id=f"column-{stage}")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = clean_text(self.board.store.name)
         self._columns = list(self.query(Column))
+        self._heads = {head.id: head for head in self.query(StageHead)}
         self.refresh_view(changed=() if self.lists.loaded else None)  # the app read them
         self.activate(next((i for i, c in enumerate(self.columns) if c.ids), 0))
         # Ages ("3d") and overdue check-ins move with the clock even when nothing changes.
@@ -189,7 +193,7 @@ class BoardScreen(Screen[None]):
             head = Content.assemble(
                 (STAGE_LABELS[column.stage], "bold"), f"  {count} cards · {hours:g} h/wk"
             )
-            self.query_one(f"#head-{column.stage}", StageHead).show(head)
+            self._heads[f"head-{column.stage}"].show(head)
             if keep and column.current_id == keep and index != self.active:
                 self.activate(index)  # the card moved: the keys follow it
 
