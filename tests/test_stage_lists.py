@@ -17,7 +17,9 @@ from tests.test_merge_properties import sides
 
 ops = st.lists(
     st.tuples(
-        st.sampled_from(["add", "move", "reorder", "archive", "rename", "hours", "delete"]),
+        st.sampled_from(
+            ["add", "move", "reorder", "archive", "rename", "hours", "delete", "place"]
+        ),
         st.integers(min_value=0, max_value=50),
         st.sampled_from(STAGES),
         st.sampled_from([-1, 1]),
@@ -41,7 +43,7 @@ def from_models(store: BoardStore) -> dict[str, list[str]]:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(steps=ops)
 def test_card_by_card_updates_match_a_full_read(tmp_path_factory, steps):
@@ -74,6 +76,9 @@ def test_card_by_card_updates_match_a_full_read(tmp_path_factory, steps):
             changed = [card.id]
         elif op == "rename":
             store.edit(card.id, title=f"Renamed {pick}")
+            changed = [card.id]
+        elif op == "place":  # a hand-set position, often one another card has: a tie
+            store.edit(card.id, position=float(pick % 3))
             changed = [card.id]
         else:
             store.delete(card.id)
