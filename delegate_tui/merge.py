@@ -23,8 +23,10 @@ from delegate_tui.records import (
     CREATION,
     DEFAULT_STAMP,
     ITEM_COLLECTIONS,
+    ITEM_CREATION,
     ITEM_FIELDS,
     Record,
+    creation_in,
     creation_of,
     put_value,
     stamp_key,
@@ -36,8 +38,7 @@ META = "_meta"
 
 
 CARD_CREATION: tuple[str, ...] = tuple(CREATION)
-ITEM_CREATION: tuple[str, ...] = ("created_at",)
-"""The creation fields a card and an item may leave out (see `merge_stamped`)."""
+"""The creation fields a card may leave out (see `merge_stamped`; an item's: ITEM_CREATION)."""
 
 
 class MergeError(ValueError):
@@ -98,7 +99,7 @@ def merge_stamped(
     nested = nested or {}
     star_a, star_b = stamp_of(a, DEFAULT_STAMP), stamp_of(b, DEFAULT_STAMP)
     star = _newer(star_a, star_b)
-    implied = {name: creation_of({"_stamps": {DEFAULT_STAMP: star}}, name) for name in creation}
+    implied = {name: creation_in(star, name) for name in creation}
     result: Record = {}
     stamps: dict[str, Any] = {}
     for name in a.keys() | b.keys() | defaults.keys() | implied.keys():

@@ -40,9 +40,10 @@ from delegate_tui.records import (
     CREATION,
     DEFAULT_STAMP,
     ITEM_COLLECTIONS,
+    ITEM_CREATION,
     ITEM_FIELDS,
     Record,
-    creation_of,
+    creation_in,
     initial_stage,
     is_default,
     stamp_key,
@@ -132,8 +133,8 @@ def _implied(record: Mapping[str, Any], history: Mapping[str, Any]) -> tuple[str
 def shorten(record: Mapping[str, Any], names: Iterable[str] = CREATION) -> Record:
     """The record without the creation fields (of `names`) that hold what the record reads when
     they are left out: their part of its `*` stamp (see records.creation_of)."""
-    bare = {"_stamps": record.get("_stamps")}
-    drop = {name for name in names if name in record and record[name] == creation_of(bare, name)}
+    star = stamp_of(record, DEFAULT_STAMP)
+    drop = {name for name in names if name in record and record[name] == creation_in(star, name)}
     return {name: value for name, value in record.items() if name not in drop}
 
 
@@ -147,7 +148,7 @@ def lighten(card_id: str, record: Mapping[str, Any]) -> Record:
             value = {key: _without_id(key, item) for key, item in value.items()}
             if name in ITEM_COLLECTIONS:
                 value = {
-                    key: shorten(item, ("created_at",)) if isinstance(item, Mapping) else item
+                    key: shorten(item, ITEM_CREATION) if isinstance(item, Mapping) else item
                     for key, item in value.items()
                 }
         result[name] = value

@@ -180,17 +180,22 @@ def stamp_of(record: Mapping[str, Any], name: str) -> Any:
 
 
 CREATION: dict[str, int] = {"created_at": 0, "created_by": 1}
-"""The creation fields (an item has only `created_at`), each with the part of the `*` stamp it
-is when the record leaves it out."""
+"""A card's creation fields, each with the part of the `*` stamp it is when the record leaves
+it out."""
+
+ITEM_CREATION: tuple[str, ...] = ("created_at",)
+"""An item's creation fields (an item records when, not by whom)."""
+
+
+def creation_in(star: Any, name: str) -> Any:
+    """What a left-out creation field reads as under the `*` stamp `star` ('' if malformed)."""
+    return star[CREATION[name]] if isinstance(star, list) and len(star) == 3 else ""
 
 
 def creation_of(record: Mapping[str, Any], name: str) -> Any:
     """A creation field as stored, else its part of the `*` stamp, else '' (never raises)."""
     value = record.get(name)
-    if value is None:
-        star = stamp_of(record, DEFAULT_STAMP)
-        value = star[CREATION[name]] if isinstance(star, list) and len(star) == 3 else ""
-    return value
+    return creation_in(stamp_of(record, DEFAULT_STAMP), name) if value is None else value
 
 
 def created_at_of(record: Mapping[str, Any]) -> str:
@@ -302,14 +307,19 @@ def _live_items(record: Mapping[str, Any], collection: str) -> list[Keyed]:
     return items
 
 
+def _time_order(keyed: Keyed) -> tuple[Any, str]:
+    """Log and history entries in time order, then by id."""
+    return (keyed[1].get("at", ""), keyed[0])
+
+
 def _by_time(record: Mapping[str, Any], collection: str) -> list[Keyed]:
-    return sorted(record.get(collection, {}).items(), key=lambda k: (k[1].get("at", ""), k[0]))
+    return sorted(record.get(collection, {}).items(), key=_time_order)
 
 
 def initial_stage(record: Mapping[str, Any], entries: Iterable[Keyed]) -> str:
     """The stage a card was made in: the `from` of the earliest of its history `entries` (by
     time, then id) when that is a stage, else its current stage (it never moved)."""
-    earliest = min(entries, key=lambda k: (k[1].get("at", ""), k[0]), default=None)
+    earliest = min(entries, key=_time_order, default=None)
     start = earliest[1].get("from") if earliest else None
     return start if start in STAGES else str(record.get("stage", "only-me"))
 
@@ -385,14 +395,3 @@ def _level(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= len(LEVELS):
         return value
     return None
-
-
-def record_matches(record: Mapping[str, Any], query: str) -> bool:
-    """Whether `query` (lower case) is in a stored card's title, owner or live notes, read the
-    way `card_from_record` reads them (the board's filter, without building the model)."""
-    if query in str(record.get("title", "")).lower():
-        return True
-    if query in str(record.get("owner", "") or "").lower():
-        return True
-    notes = record.get("notes", {}).values()
-    return any(query in str(n.get("text", "")).lower() for n in notes if is_live(n))

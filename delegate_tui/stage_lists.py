@@ -6,7 +6,8 @@ cards they draw. Re-sorting 10,000 cards after every keystroke would also be slo
 change only the changed cards are taken out and put back in place (binary search on the board
 order). Cards rarely share a position, so the creation time that breaks a tie is read only for
 cards that do: reading it for every card (from the `*` stamp, two objects further into each
-record) was a third of opening the lists of a 10,000-card board. No Textual.
+record) was a third of opening the lists of a 10,000-card board. The board's filter reads the
+records the same way (`record_matches`). No Textual.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from delegate_tui.board_order import record_order
 from delegate_tui.model import STAGES
-from delegate_tui.records import CARD_FIELDS, created_at_of
+from delegate_tui.records import CARD_FIELDS, is_live
 from delegate_tui.store import BoardStore
 
 Key = tuple[float, str, str]
@@ -46,6 +47,17 @@ def place_of(card_id: str, record: Mapping[str, Any]) -> Place | None:
         return None
     key = record_order(card_id, record)
     return (str(get("stage", _STAGE)), key, float(get("hours_per_week", _HOURS) or 0.0))
+
+
+def record_matches(record: Mapping[str, Any], query: str) -> bool:
+    """Whether `query` (lower case) is in a stored card's title, owner or live notes, read the
+    way `card_from_record` reads them (the board's filter, without building the model)."""
+    if query in str(record.get("title", "")).lower():
+        return True
+    if query in str(record.get("owner", "") or "").lower():
+        return True
+    notes = record.get("notes", {}).values()
+    return any(query in str(n.get("text", "")).lower() for n in notes if is_live(n))
 
 
 class StageLists:
@@ -167,5 +179,5 @@ def _untie(ids: list[str], positions: list[float], records: Mapping[str, Any]) -
         while end < len(ids) and positions[end] == positions[start]:
             end += 1
         if end - start > 1:
-            ids[start:end] = sorted(ids[start:end], key=lambda i: (created_at_of(records[i]), i))
+            ids[start:end] = sorted(ids[start:end], key=lambda i: record_order(i, records[i]))
         start = end

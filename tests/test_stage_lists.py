@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from delegate_tui.board_order import board_order
 from delegate_tui.boardfile import CARDS, new_state, serialize
 from delegate_tui.model import STAGES
-from delegate_tui.records import CARD_FIELDS, Identity, card_from_record, record_matches
-from delegate_tui.stage_lists import StageLists, place_of
+from delegate_tui.records import CARD_FIELDS, Identity, card_from_record
+from delegate_tui.stage_lists import StageLists, place_of, record_matches
 from delegate_tui.store import BoardStore
 from delegate_tui.undo import UndoHistory
 from tests.conftest import FrozenClock

@@ -27,13 +27,12 @@ from delegate_tui.model import (
     next_stage,
     parse_title,
 )
-from delegate_tui.records import record_matches
 from delegate_tui.screens.card import CardScreen
 from delegate_tui.screens.confirm import ConfirmScreen
 from delegate_tui.screens.export import ExportScreen
 from delegate_tui.screens.insight import InsightScreen
 from delegate_tui.screens.prompt import PromptScreen
-from delegate_tui.stage_lists import StageLists
+from delegate_tui.stage_lists import StageLists, record_matches
 from delegate_tui.widgets.bars import KeyBar, TitleBar
 from delegate_tui.widgets.column import Column, StageHead
 
