@@ -21,10 +21,13 @@ from textual.screen import Screen
 from delegate_tui import config
 from delegate_tui.boardfile import BoardError, gc_paused
 from delegate_tui.conflicts import ConflictWatcher, FoldReport
+from delegate_tui.known_boards import KnownBoards
 from delegate_tui.merge import Changes, MergeError
 from delegate_tui.records import Clock, Identity, utc_now
+from delegate_tui.rescue import write_rescue
 from delegate_tui.screens.board import BoardScreen
 from delegate_tui.screens.card import CardScreen
+from delegate_tui.screens.choice import ChoiceScreen
 from delegate_tui.screens.help import HelpScreen, Section, key_rows
 from delegate_tui.screens.theme_picker import ThemePicker
 from delegate_tui.stage_lists import StageLists
@@ -69,6 +72,7 @@ class DelegateApp(App[None]):
         theme: str | None = None,
         backup_dir: Path | None = None,
         config_folder: Path | None = None,
+        create: bool = False,
     ) -> None:
         super().__init__()
         self.config_folder = config_folder if config_folder is not None else config.config_dir()
@@ -76,6 +80,8 @@ class DelegateApp(App[None]):
         self.clock: Clock = clock or utc_now
         self.requested_theme = theme or self.settings.theme or None
         self.save_errors: list[str] = []
+        self.rescued: Path | None = None
+        """Where quitting wrote a rescue copy of changes the board file could not take."""
         self._collector_paused = False
         # The board's records live as long as the app: keep the cycle collector from walking
         # them on every collection (with 10,000 cards that walk took longer than a keypress),
@@ -88,6 +94,8 @@ class DelegateApp(App[None]):
                 backup_dir=backup_dir if backup_dir is not None else config.data_dir() / "backups",
                 background=True,
                 on_save_error=self.save_errors.append,  # read on the UI thread by _poll
+                known=KnownBoards(config.data_dir()),
+                create=create,
             )
             # Read while the records are fresh from the parse: at 10,000 cards this took
             # ~14 ms here and ~21 ms when the board screen mounted 40 ms later.
@@ -256,6 +264,42 @@ class DelegateApp(App[None]):
             title = binding.tooltip or binding.description
             yield SystemCommand(title, keys, partial(self.run_action, binding.action, node))
 
+    # ------------------------------------------------------------ quitting
+
+    QUIT_CHOICES = (
+        ("retry", "Try to save again"),
+        ("rescue", "Write a rescue copy in your data folder ('delegate check' merges it back)"),
+        ("lose", "Quit and lose them"),
+    )
+
+    async def action_quit(self) -> None:
+        """Quit, unless changes are not in the board file: then ask what to do with them."""
+        self.store.flush(timeout=10.0)
+        if not self.store.unsaved:
+            self.exit()
+            return
+        detail = self.save_errors[-1] if self.save_errors else "the board file did not take them"
+        question = f"Changes are not saved ({detail}). What now? (escape: back to the board)"
+        self.push_screen(ChoiceScreen(question, self.QUIT_CHOICES), self._quit_chosen)
+
+    def _quit_chosen(self, choice: str | None) -> None:
+        if choice == "retry":
+            try:
+                self.store.save_now()
+            except BoardError as exc:
+                self.notify(f"Still not saved: {exc}", severity="error", markup=False)
+                return
+            self.exit()
+        elif choice == "rescue":
+            try:
+                self.rescued = write_rescue(self.store, config.data_dir() / "rescue")
+            except BoardError as exc:
+                self.notify(f"No rescue copy either: {exc}", severity="error", markup=False)
+                return
+            self.exit(return_code=1)
+        elif choice == "lose":
+            self.exit(return_code=1)
+
     # ------------------------------------------------------------ outside changes
 
     def _poll(self) -> None:
@@ -267,7 +311,10 @@ class DelegateApp(App[None]):
             self.run_worker(self._reload, thread=True, group="reload", exit_on_error=False)
 
     def _reload(self) -> None:
-        """In a thread: take in changes others made to the file, then fold conflict copies."""
+        """In a thread: take in changes others made to the file, then fold conflict copies.
+
+        Whatever the file or a copy holds, the poll goes on: a surprise is reported, not fatal.
+        """
         changes, problem, titles, folded = None, "", {}, None
         try:
             changes = self.store.reload()
@@ -277,8 +324,12 @@ class DelegateApp(App[None]):
             folded = self.conflicts.poll()
         except (BoardError, MergeError) as exc:
             problem = str(exc)
-        with contextlib.suppress(RuntimeError):  # the app is closing
+        except Exception as exc:  # the watcher must outlive anything a file holds
+            problem = f"{self.store.path}: {type(exc).__name__}"
+        try:
             self.call_from_thread(self._reloaded, changes, titles, problem, folded)
+        except RuntimeError:  # the app is closing
+            self._reloading = False
 
     def _reloaded(
         self,

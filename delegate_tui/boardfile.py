@@ -30,9 +30,6 @@ FORMAT_VERSION = CURRENT_FORMAT
 """The newest board file format this version reads and writes (older ones are migrated)."""
 
 CARDS = "cards"
-BACKUPS_KEPT = 5
-BACKUP_EVERY = 600.0
-"""Seconds between two backups of one board by one process (the first save always backs up)."""
 STALE_TEMP = 60.0
 """Seconds after which a temp file of ours is a leftover of a killed writer, not a save."""
 
@@ -43,13 +40,51 @@ class BoardError(Exception):
     """A problem with the board file a user can fix; the message says what and how."""
 
 
+def os_problem(path: Path, exc: OSError) -> BoardError:
+    """One line for what the system said about reaching `path`."""
+    if exc.errno == errno.ELOOP:
+        return BoardError(f"{path} is a loop of symbolic links: point --board at the board file")
+    if exc.errno == errno.ENOTDIR:
+        return BoardError(f"{path} is not a path to a file: a part of it is not a folder")
+    if isinstance(exc, PermissionError):
+        return BoardError(
+            f"{path} cannot be reached: check the permissions of the file and its folders"
+        )
+    return BoardError(f"{path} cannot be read: {exc.strerror or exc}")
+
+
 def signature(path: Path) -> Signature | None:
-    """(inode, mtime, size) of the file, or None if it is missing."""
+    """(inode, mtime, size) of the file, or None if it is missing (BoardError if unreachable)."""
     try:
         st = path.stat()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise os_problem(path, exc) from None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def read_text(path: Path) -> str:
+    """The whole file as text, refusing anything but a regular file.
+
+    Opened without blocking and checked on the open descriptor: a FIFO at the board's path would
+    otherwise hang the command, and a name swapped between a check and the open cannot slip by.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except (FileNotFoundError, IsADirectoryError):
+        raise
+    except OSError as exc:
+        raise os_problem(path, exc) from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(str(path))
+        if not stat.S_ISREG(mode):
+            raise BoardError(f"{path} is not a regular file: give the path of a board file")
+        data = handle.read()
+    return data.decode("utf-8")
 
 
 def new_state(name: str, board_id: str | None = None) -> Record:
@@ -132,7 +167,7 @@ def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
         after = None
         try:
             before = signature(path)
-            text = path.read_text(encoding="utf-8")
+            text = read_text(path)
             after = signature(path)
             if before != after or after is None:
                 raise BoardError(f"{path} changed while it was read")
@@ -317,38 +352,3 @@ def board_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-class Backups:
-    """A few rotating known-good copies of the board, outside the synced folder."""
-
-    def __init__(self, folder: Path | None, board_id: str, stem: str) -> None:
-        self.folder = folder / board_id if folder else None
-        self.stem = stem
-        self._last = 0.0
-
-    def list(self) -> list[Path]:
-        if self.folder is None or not self.folder.is_dir():
-            return []
-        return sorted(self.folder.glob(f"{self.stem}-*.json"))
-
-    def keep(self, path: Path, now: float | None = None) -> None:
-        """Keep the current file as a backup if the last one is old enough."""
-        moment = time.time() if now is None else now
-        if self.folder is None or (self._last and moment - self._last < BACKUP_EVERY):
-            return
-        if not path.exists():
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            # microseconds in the name: backups made within one second (one per CLI command)
-            # must still sort oldest first, or the rotation below deletes the wrong ones
-            micros = int(moment % 1 * 1_000_000)
-            stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(moment)) + f".{micros:06d}"
-            target = self.folder / f"{self.stem}-{stamp}-{uuid.uuid4().hex[:4]}.json"
-            shutil.copy2(path, target)  # a copy, not a link: an in-place edit must not reach it
-            for old in self.list()[:-BACKUPS_KEPT]:
-                old.unlink()
-        except OSError:
-            return  # a backup that cannot be made must never stop a save
-        self._last = moment

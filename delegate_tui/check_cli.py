@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 
-from delegate_tui import boardfile
+from delegate_tui import boardfile, config
 from delegate_tui.boardfile import BoardError
-from delegate_tui.conflicts import MERGED_FOLDER, fold_conflict_copies
+from delegate_tui.conflicts import MERGED_FOLDER, fold_conflict_copies, fold_copies
 from delegate_tui.export.wording import plural
 from delegate_tui.model import STAGES, clean_text
 from delegate_tui.records import card_from_record, is_live, value_of
+from delegate_tui.rescue import MERGED, rescue_copies
 from delegate_tui.store import BoardStore
 
 
@@ -67,6 +68,18 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     else:
         print("conflict copies: none")
 
+    rescue_folder = config.data_dir() / "rescue"
+    rescued = fold_copies(
+        store, rescue_copies(rescue_folder, store.board_id), rescue_folder / MERGED
+    )
+    for line in rescued.lines():
+        print(f"  {line}")
+    if rescued.found:
+        print(
+            f"rescue copies: {len(rescued.found)} found, {len(rescued.merged)} merged, "
+            f"{len(rescued.refused)} left in place"
+        )
+
     if removed:
         print(f"temp files: removed {len(removed)} left over from a crash: {', '.join(removed)}")
     else:
@@ -83,8 +96,23 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace, store: BoardStore) -> int:
+    """Write a new, empty board where there is none (even where this machine knew one)."""
+    if not store.is_new:
+        raise BoardError(
+            f"{store.path} already holds the board {clean_text(store.name)!r} "
+            f"(id {store.board_id}): nothing to do"
+        )
+    store.save_now()
+    print(f"created a new board at {store.path} (id {store.board_id})")
+    return 0
+
+
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add `delegate check` to the `delegate` parser."""
+    """Add `delegate check` and `delegate init` to the `delegate` parser."""
+    text = "create a new, empty board at the board path (refused where a board is)"
+    sub_init: argparse.ArgumentParser = commands.add_parser("init", help=text, description=text)
+    sub_init.set_defaults(handler=cmd_init)
     text = "validate the board file, fold in conflict copies, clean stale temp files"
     sub: argparse.ArgumentParser = commands.add_parser("check", help=text, description=text)
     sub.set_defaults(handler=cmd_check)

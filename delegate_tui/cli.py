@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from delegate_tui import cards_cli, check_cli, config, export_cli, status_cli
 from delegate_tui.boardfile import BoardError
+from delegate_tui.known_boards import KnownBoards
 from delegate_tui.merge import MergeError
 from delegate_tui.model import ValidationError
 from delegate_tui.store import BoardStore
@@ -73,6 +74,8 @@ def _open_store(args: argparse.Namespace, settings: config.Config) -> BoardStore
         path,
         config.identity(settings),
         backup_dir=config.data_dir() / "backups",
+        known=KnownBoards(config.data_dir()),
+        create=args.command == "init",
     )
 
 

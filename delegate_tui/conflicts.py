@@ -16,12 +16,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from delegate_tui import boardfile
 from delegate_tui.boardfile import BoardError
 from delegate_tui.merge import Changes, MergeError, board_id, merge_boards
 from delegate_tui.records import Record
-from delegate_tui.store import BoardStore
+
+if TYPE_CHECKING:
+    from delegate_tui.store import BoardStore
 
 MERGED_FOLDER = ".delegate-merged"
 """Where folded copies go, next to the board (a record of what was merged; safe to delete)."""
@@ -76,6 +79,15 @@ def find_copies(board: Path) -> list[tuple[Path, str]]:
         tool = conflict_tool(name, board)
         if tool:
             found.append((board.parent / name, tool))
+    return found
+
+
+def copies_of(store: BoardStore) -> list[tuple[Path, str]]:
+    """The conflict copies of the store's board: beside the path the user gave and, for a
+    symbolic link, beside the file it points to (where a sync tool of that folder puts them)."""
+    found = find_copies(store.given)
+    if store.path != store.given:
+        found += [c for c in find_copies(store.path) if c not in found]
     return found
 
 
@@ -147,9 +159,9 @@ def _reason(exc: BoardError, path: Path) -> str:
     return str(exc).replace(str(path), path.name)
 
 
-def move_aside(path: Path) -> Path:
-    """Move a copy into .delegate-merged/ next to it without replacing anything there."""
-    folder = path.parent / MERGED_FOLDER
+def move_aside(path: Path, folder: Path | None = None) -> Path:
+    """Move a copy into `folder` (.delegate-merged/ next to it) without replacing anything."""
+    folder = folder or path.parent / MERGED_FOLDER
     folder.mkdir(exist_ok=True)
     stem, suffix = path.stem, path.suffix
     for n in range(1, 1000):
@@ -175,7 +187,15 @@ def fold_conflict_copies(store: BoardStore) -> FoldReport:
     Safe to call often (the UI calls it from its reload poll, off the UI thread): a copy is
     moved only once the board file on disk holds everything in it.
     """
-    report = FoldReport(found=find_copies(store.path))
+    return fold_copies(store, copies_of(store))
+
+
+def fold_copies(
+    store: BoardStore, found: list[tuple[Path, str]], aside: Path | None = None
+) -> FoldReport:
+    """Merge copies of the board (conflict or rescue copies) and move each into `aside` (by
+    default .delegate-merged/ beside it) once the board file holds it."""
+    report = FoldReport(found=found)
     accepted: list[tuple[Path, Record]] = []
     for path, _tool in report.found:
         try:
@@ -187,25 +207,36 @@ def fold_conflict_copies(store: BoardStore) -> FoldReport:
         except MergeError as exc:
             report.refused.append(Refusal(path, str(exc)))
             continue
+        except Exception as exc:  # a copy is hostile input: whatever it holds, it is refused
+            report.refused.append(Refusal(path, f"it cannot be read ({type(exc).__name__})"))
+            continue
         accepted.append((path, state))
     if not accepted:
         return report
-    store.flush()
-    try:
-        on_disk, _ = boardfile.read_board(store.path, retries=6)
-    except BoardError as exc:
-        for path, _state in accepted:
-            report.refused.append(Refusal(path, f"not moved, the board could not be read: {exc}"))
-        return report
+    on_disk: Record = {}
+    for attempt in range(2):
+        store.flush()
+        try:
+            on_disk, _ = boardfile.read_board(store.path, retries=6)
+        except BoardError as exc:
+            for path, _state in accepted:
+                reason = f"not moved, the board could not be read: {exc}"
+                report.refused.append(Refusal(path, reason))
+            return report
+        if attempt or all(merge_boards(on_disk, state) == on_disk for _p, state in accepted):
+            break
+        # The file lacks what a copy holds though the store has it (the copy held our own
+        # edits and the other side's version took the board's name): write it now.
+        store.write_through()
     for path, state in accepted:
         if merge_boards(on_disk, state) != on_disk:
-            reason = "merged, but the board file does not hold it yet: try again"
+            reason = "merged, but the board file does not hold it yet: it will be written"
             report.refused.append(Refusal(path, reason))
             continue
         try:
-            report.merged.append((path, move_aside(path)))
+            report.merged.append((path, move_aside(path, aside)))
         except FileNotFoundError:
-            report.merged.append((path, path.parent / MERGED_FOLDER / path.name))
+            report.merged.append((path, (aside or path.parent / MERGED_FOLDER) / path.name))
         except OSError as exc:
             report.refused.append(Refusal(path, f"merged, but could not be moved: {exc}"))
     return report
@@ -220,7 +251,7 @@ class ConflictWatcher:
 
     def poll(self) -> FoldReport | None:
         """Fold what is there; None when there is nothing new to say."""
-        if not find_copies(self.store.path):
+        if not copies_of(self.store):
             return None
         report = fold_conflict_copies(self.store)
         news = [

@@ -10,6 +10,7 @@ from pathlib import Path
 from delegate_tui import config
 from delegate_tui.app import DelegateApp
 from delegate_tui.demo import build_demo
+from delegate_tui.opening import BoardMissing
 from delegate_tui.records import Clock, Identity, utc_now
 from delegate_tui.store import BoardStore
 from delegate_tui.themes import load_all_themes, theme_names, unknown_theme_message
@@ -42,11 +43,46 @@ def open_board(args: argparse.Namespace, settings: config.Config, path: Path) ->
         print(f"delegate: the sample board is {path}", file=sys.stderr)
     elif path == config.default_board():
         path.parent.mkdir(parents=True, exist_ok=True)
-    app = DelegateApp(path, settings=settings, theme=theme)  # BoardError here
+    app = _build_app(path, settings, theme)  # BoardError here
+    if app is None:
+        return 1
     try:
         app.run()
     finally:
         app.store.close()
-    for error in app.save_errors:
+    return finish(app)
+
+
+def finish(app: DelegateApp) -> int:
+    """After the app ends: say what was not saved, and the exit code (non-zero if anything)."""
+    for error in dict.fromkeys(app.save_errors):
         print(f"delegate: not saved: {error}", file=sys.stderr)
+    if app.store.unsaved:
+        if app.rescued is not None:
+            print(
+                f"delegate: changes not saved to {app.store.path} are in the rescue copy "
+                f"{app.rescued}: run 'delegate --board {app.store.given} check' to merge it back",
+                file=sys.stderr,
+            )
+        else:
+            print(f"delegate: changes not saved to {app.store.path} were lost", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or 0
+
+
+def _build_app(path: Path, settings: config.Config, theme: str | None) -> DelegateApp | None:
+    """The app on the board at `path`; a known board that is missing is started anew only if
+    the user says so at the prompt (None: they did not, and were told why)."""
+    try:
+        return DelegateApp(path, settings=settings, theme=theme)
+    except BoardMissing as exc:
+        print(f"delegate: {exc}", file=sys.stderr)
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return None
+        try:
+            answer = input(f"Start a new, empty board at {path}? [y/N] ")
+        except EOFError:
+            return None
+        if answer.strip().lower() not in ("y", "yes", "o", "oui"):
+            return None
+        return DelegateApp(path, settings=settings, theme=theme, create=True)

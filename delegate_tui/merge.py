@@ -176,9 +176,17 @@ def board_id(state: Mapping[str, Any]) -> str | None:
 
 def merge_boards(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
     """Merge two whole board states (TinyDB tables). Raises MergeError for different boards."""
+    return merge_onto(a, b)[0]
+
+
+def merge_onto(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Record, bool]:
+    """`merge_boards(a, b)`, and whether the result holds something `b` lacks (so that `b`, the
+    file on disk, must be written). Records equal on both sides are compared once, by the
+    merge itself; only records that differ are compared with the result."""
     if board_id(a) != board_id(b):
         raise MergeError(f"different boards ({board_id(a)} and {board_id(b)}): not merged")
     result: Record = {}
+    lacking = False
     for table in a.keys() | b.keys():
         docs_a: Mapping[str, Any] = a.get(table, {})
         docs_b: Mapping[str, Any] = b.get(table, {})
@@ -189,14 +197,17 @@ def merge_boards(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
         for doc_id in docs_a.keys() | docs_b.keys():
             if doc_id not in docs_b:
                 merged[doc_id] = docs_a[doc_id]
+                lacking = True
             elif doc_id not in docs_a:
                 merged[doc_id] = docs_b[doc_id]
-            elif table == META:
-                merged[doc_id] = merge_stamped(docs_a[doc_id], docs_b[doc_id])
+            elif (doc_a := docs_a[doc_id]) == (doc_b := docs_b[doc_id]):
+                merged[doc_id] = doc_a
             else:
-                merged[doc_id] = merge_card(docs_a[doc_id], docs_b[doc_id])
+                merge = merge_stamped if table == META else merge_card
+                merged[doc_id] = merge(doc_a, doc_b)
+                lacking = lacking or merged[doc_id] != doc_b
         result[table] = merged
-    return result
+    return result, lacking
 
 
 def stamps_of(record: Mapping[str, Any]) -> dict[tuple[str, ...], Any]:

@@ -20,10 +20,13 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from delegate_tui import boardfile
+from delegate_tui.backups import Backups
 from delegate_tui.board_order import record_order, sorted_cards
-from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
+from delegate_tui.boardfile import CARDS, BoardError
+from delegate_tui.known_boards import KnownBoards
 from delegate_tui.merge import META, Changes, stamps_of
 from delegate_tui.model import Card, parse_stage
+from delegate_tui.opening import board_paths, open_state
 from delegate_tui.records import (
     CARD_FIELDS,
     ITEM_COLLECTIONS,
@@ -98,29 +101,27 @@ class BoardStore(SavingMixin):
         backup_dir: Path | None = None,
         background: bool = False,
         on_save_error: Callable[[str], None] | None = None,
+        known: KnownBoards | None = None,
+        create: bool = False,
     ) -> None:
-        self.path = Path(path).expanduser().absolute()
-        if self.path.is_symlink():  # write where the link points, not over the link itself
-            self.path = self.path.resolve()
+        self.given, self.path = board_paths(path)
         self.identity = identity
         self.stamper = Stamper(identity, clock)
         self.on_save_error = on_save_error
+        self.known = known
         self._lock = threading.RLock()
-        self._sig: Signature | None = None
         self._lines: dict[str, tuple[Record, str]] = {}
         self._models: dict[str, tuple[Record, Card]] = {}
         self._ends: dict[str, float] = {}
         self._tidy = True  # the first save removes temp files a killed writer left behind
-        if self.path.is_dir():
-            raise BoardError(f"{self.path} is a folder: give the path of a board file")
-        if self.path.exists():
-            self._data, self._sig = boardfile.read_board(self.path, retries=3)
-        else:
-            boardfile.check_folder(self.path)
-            self._data = boardfile.new_state(self.path.stem)
+        self._data, self._sig = open_state(
+            self.path, self.given, known=known, backup_dir=backup_dir, create=create
+        )
         self._fresh = self._sig is None
         self._unreported = Changes()
         self.backups = Backups(backup_dir, self.board_id, self.path.stem)
+        if not self._fresh and known is not None:
+            known.remember(self.given, self.board_id)
         self._db = _DB(storage=lambda: _MemoryStorage(self))
         self._table = self._db.table(CARDS, cache_size=0)
         self._start_saving(background)

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui import boardfile
-from delegate_tui.boardfile import CARDS, Backups, BoardError, Signature
-from delegate_tui.merge import META, Changes, MergeError, merge_boards
+from delegate_tui.backups import Backups
+from delegate_tui.boardfile import CARDS, BoardError, Signature
+from delegate_tui.known_boards import KnownBoards
+from delegate_tui.merge import META, Changes, MergeError, merge_boards, merge_onto
 from delegate_tui.records import Record
 
 SAVE_ATTEMPTS = 4
@@ -37,7 +39,9 @@ class SavingMixin:
     """State and saving for BoardStore (which sets the attributes below in its __init__)."""
 
     path: Path
+    given: Path
     backups: Backups
+    known: KnownBoards | None
     on_save_error: Callable[[str], None] | None
     _data: dict[str, Any]
     _lock: threading.RLock
@@ -55,6 +59,9 @@ class SavingMixin:
         self._background = background
         self._pending = 0
         self._saved = 0
+        self._changed = 0
+        """Changes asked to be saved so far; `_written` of them are on disk."""
+        self._written = 0
         self._cond = threading.Condition()
         self._closing = False
         self._writer: threading.Thread | None = None
@@ -63,12 +70,42 @@ class SavingMixin:
             self._writer.start()
 
     def _request_save(self) -> None:
+        with self._cond:
+            self._changed += 1
         if not self._background:
-            self._save()
+            self.save_now()
             return
         with self._cond:
             self._pending += 1
             self._cond.notify_all()
+
+    @property
+    def is_new(self) -> bool:
+        """Whether the board is not in a file yet (nothing was read, nothing written)."""
+        return self._fresh
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether changes made here are not in the board file yet (a save failed or waits)."""
+        with self._cond:
+            return self._written < self._changed
+
+    def state_text(self) -> str:
+        """The whole board as this store holds it, in the file's form (for a rescue copy)."""
+        with self._lock:
+            return boardfile.serialize(self._data, self._card_lines())
+
+    def write_through(self) -> None:
+        """Ask for a save even though nothing changed here: the file lacks what we hold."""
+        self._request_save()
+
+    def save_now(self) -> None:
+        """Write whatever the file lacks now, on this thread; raises BoardError if it fails."""
+        with self._cond:
+            target = self._changed
+        self._save()
+        with self._cond:
+            self._written = max(self._written, target)
 
     def _write_loop(self) -> None:
         warm_at: float | None = time.monotonic() + WARM_AFTER
@@ -89,9 +126,11 @@ class SavingMixin:
             if not self._closing:
                 time.sleep(SAVE_SETTLE)  # let a burst of keys (a held shift+→) share one save
             with self._cond:
-                target = self._pending
+                target, changed = self._pending, self._changed
             try:
                 self._save()
+                with self._cond:
+                    self._written = max(self._written, changed)
             except (BoardError, MergeError) as exc:
                 if self.on_save_error:
                     self.on_save_error(str(exc))
@@ -110,7 +149,7 @@ class SavingMixin:
             self._cond.wait_for(lambda: self._saved >= self._pending, timeout=timeout)
 
     def close(self) -> None:
-        """Finish pending saves and stop the writer."""
+        """Finish pending saves, write what the file still lacks, and stop the writer."""
         if self._writer is None:
             return
         with self._cond:
@@ -118,6 +157,14 @@ class SavingMixin:
             self._cond.notify_all()
         self._writer.join(timeout=30.0)
         self._writer = None
+        try:  # what came in last (a conflict copy folded, a file that lost our edits)
+            with self._lock:
+                behind = self._absorb_disk(retries=3)
+            if behind or self.unsaved:
+                self.save_now()
+        except (BoardError, MergeError) as exc:
+            if self.on_save_error:
+                self.on_save_error(str(exc))
 
     def _save(self) -> None:
         with boardfile.board_lock(self.path):
@@ -141,6 +188,8 @@ class SavingMixin:
                 boardfile.remove_stale_temps(self.path)
             with self._lock:
                 self._sig = sig
+                if self._fresh and self.known is not None:
+                    self.known.remember(self.given, str(self._data[META]["board"]["board_id"]))
                 self._fresh = False
 
     def _warm_lines(self) -> None:
@@ -174,29 +223,34 @@ class SavingMixin:
             self._lines[card_id] = cached
         return cached[1]
 
-    def _absorb_disk(self, retries: int = 6) -> None:
-        """If the file changed since we last saw it, merge it in (noted for `reload`)."""
+    def _absorb_disk(self, retries: int = 6) -> bool:
+        """If the file changed since we last saw it, merge it in (noted for `reload`).
+
+        Returns whether the merged state holds something the file lacks (it must be written:
+        say the sync tool put the other side's version in place of one that held our edits).
+        """
         sig = boardfile.signature(self.path)
         if sig == self._sig:
-            return
+            return False
         if sig is None:
             if self._fresh:
-                return
+                return False
             try:  # a sync tool may be swapping the file: give it a moment
                 disk, sig = boardfile.read_board(self.path, retries=retries)
             except BoardError:
-                return  # still gone: our full state is written back, never an empty board
+                return False  # still gone: the next save writes our full state back, never an
+                # empty board (a read alone does not write: the sync tool may be mid-swap)
         else:
             disk, sig = boardfile.read_board(self.path, retries=retries)
         ours = self._data
         if self._fresh:  # never written: take the board (and its id) someone just created
             ours = {**ours, META: disk[META]}
-            if self.backups.folder is not None:
-                board_id = str(disk[META]["board"]["board_id"])
-                self.backups.folder = self.backups.folder.parent / board_id
-        self._take(merge_boards(ours, disk))
+            self.backups.follow(str(disk[META]["board"]["board_id"]))
+        merged, behind = merge_onto(ours, disk)
+        self._take(merged)
         self._sig = sig
         self._fresh = False
+        return behind
 
     def _take(self, merged: Record, report: bool = True) -> Changes:
         changes = Changes.between(self._records(), merged.get(CARDS, {}))
@@ -214,9 +268,11 @@ class SavingMixin:
         Raises BoardError if the file stays unreadable.
         """
         with self._lock:
-            self._absorb_disk(retries=3)
+            behind = self._absorb_disk(retries=3)
             changes, self._unreported = self._unreported, Changes()
-            return changes
+        if behind:
+            self._request_save()
+        return changes
 
     def merge_in(self, other: Mapping[str, Any]) -> Changes:
         """Merge another copy of this board (a conflict copy) into it and save.

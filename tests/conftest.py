@@ -60,6 +60,11 @@ def alice() -> Identity:
 
 
 @pytest.fixture
+def bob() -> Identity:
+    return Identity(user="bob", device="dev-bob")
+
+
+@pytest.fixture
 def board_path(tmp_path: Path) -> Path:
     return tmp_path / "board.json"
 

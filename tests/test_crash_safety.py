@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from delegate_tui.backups import Backups
 from delegate_tui.boardfile import read_board
 from delegate_tui.model import STAGES
 from delegate_tui.records import Identity
@@ -80,6 +81,7 @@ def start_writer(script: Path, board: Path, card_id: str, backups: Path) -> subp
     )
 
 
+@pytest.mark.system
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_during_saves_leaves_the_board_before_or_after(tmp_path: Path) -> None:
     board = tmp_path / "board.json"
@@ -136,3 +138,8 @@ def test_sigkill_during_saves_leaves_the_board_before_or_after(tmp_path: Path) -
     card = BoardStore(board, Identity("check", "dev-check")).card(card_id)
     assert (card.description, card.stage, len(card.history) - 1) == expected(TOTAL)  # + creation
     assert len(list((backups).rglob("*.json"))) <= 5
+    # a kill during a backup's copy never leaves a half copy among the kept ones (issue 12)
+    kept = Backups(backups, BoardStore(board, Identity("c", "d")).board_id, "board").list()
+    assert kept
+    for copy in kept:
+        read_board(copy)

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from delegate_tui import boardfile, store_saving
-from delegate_tui.boardfile import APP, FORMAT_VERSION, Backups
+from delegate_tui.boardfile import APP, FORMAT_VERSION
 from delegate_tui.model import StageChange
 from delegate_tui.records import (
     Identity,
@@ -316,60 +316,6 @@ def test_a_missing_file_is_created_on_the_first_save_only(
     assert store.cards() == [] and not board_path.exists()
     store.add("Invoicing")
     assert board_path.exists()
-
-
-# ---------------------------------------------------------------- backups
-
-
-def test_backups_rotate_five(tmp_path: Path) -> None:
-    board = tmp_path / "board.json"
-    backups = Backups(tmp_path / "backups", "the-board-id", "board")
-    for n in range(8):
-        board.write_text(f"version {n}")
-        backups.keep(board, now=1_800_000_000.0 + n * (boardfile.BACKUP_EVERY + 1))
-    kept = backups.list()
-    assert len(kept) == 5
-    assert [p.read_text() for p in kept] == [f"version {n}" for n in range(3, 8)]
-    assert all(p.parent == tmp_path / "backups" / "the-board-id" for p in kept)
-
-
-def test_backups_wait_between_copies(tmp_path: Path) -> None:
-    board = tmp_path / "board.json"
-    backups = Backups(tmp_path / "backups", "id", "board")
-    board.write_text("one")
-    backups.keep(board, now=1_800_000_000.0)
-    board.write_text("two")
-    backups.keep(board, now=1_800_000_000.0 + boardfile.BACKUP_EVERY / 2)
-    assert [p.read_text() for p in backups.list()] == ["one"]
-
-
-def test_store_keeps_backups_of_the_previous_file(
-    board_path: Path, alice: Identity, clock: FrozenClock, tmp_path: Path, monkeypatch
-) -> None:
-    monkeypatch.setattr(boardfile, "BACKUP_EVERY", 0.0)  # a backup at every save
-    folder = tmp_path / "backups"
-    store = BoardStore(board_path, alice, clock=clock, backup_dir=folder)
-    versions = []
-    for n in range(8):
-        if board_path.exists():
-            versions.append(board_path.read_bytes())
-        store.add(f"Card {n}")  # saves made within one second must still rotate oldest first
-    kept = store.backups.list()
-    assert len(kept) == 5
-    assert [p.read_bytes() for p in kept] == versions[-5:]
-    assert all(p.parent == folder / store.board_id for p in kept)
-
-
-def test_store_backs_up_once_per_session(
-    board_path: Path, alice: Identity, clock: FrozenClock, tmp_path: Path
-) -> None:
-    store = BoardStore(board_path, alice, clock=clock, backup_dir=tmp_path / "backups")
-    store.add("Invoicing")  # nothing to back up yet: the file is new
-    first = board_path.read_bytes()
-    again = BoardStore(board_path, alice, clock=clock, backup_dir=tmp_path / "backups")
-    for n in range(3):
-        again.add(f"Card {n}")
-    assert [p.read_bytes() for p in again.backups.list()] == [first]
 
 
 # ---------------------------------------------------------------- outside changes
