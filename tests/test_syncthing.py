@@ -2,235 +2,41 @@
 
 While one device is paused, both sides edit the same cards through the real `delegate`
 command, so Syncthing makes a real `.sync-conflict-` copy when they meet again. After
-`delegate check` on each side, both board files hold every edit. Nothing leaves 127.0.0.1:
-discovery, relays, NAT traversal, usage and crash reporting and upgrades are all off.
+`delegate check` on each side, both board files hold every edit. Nothing leaves 127.0.0.1
+(see tests/syncthing_kit.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import uuid
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib import request
 
 import pytest
 
-from delegate_tui.conflicts import MERGED_FOLDER, find_copies
-
-SYNCTHING = shutil.which("syncthing")
-pytestmark = pytest.mark.skipif(
-    SYNCTHING is None, reason="syncthing is not installed (apt-get install syncthing)"
+from delegate_tui.conflicts import find_copies
+from tests.syncthing_kit import (
+    Node,
+    Timer,
+    meet,
+    needs_syncthing,
+    part,
+    send_board,
+    start_sharing,
+    two_machines,
 )
-FOLDER_ID = "delegate-board"
+
+pytestmark = [pytest.mark.system, needs_syncthing]
 DEADLINE = 75.0
 """Seconds the whole exchange may take; the test fails (not hangs) past it."""
-NO_PROXY = request.build_opener(request.ProxyHandler({}))
-"""HTTP straight to 127.0.0.1, whatever proxy the environment names."""
-
-
-def free_ports(count: int) -> list[int]:
-    """Distinct free ports on 127.0.0.1 (held together while chosen, so never the same)."""
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for sock in sockets:
-            sock.bind(("127.0.0.1", 0))
-        return [int(sock.getsockname()[1]) for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
-
-
-START = time.monotonic()
-
-
-def wait_for(what: str, check: Callable[[], bool], until: float, every: float = 0.2) -> None:
-    while not check():
-        if time.monotonic() > until:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(every)
-    print(f"{time.monotonic() - START:6.2f}s  {what}")  # shown when the test fails
-
-
-class Node:
-    """One Syncthing instance with its own home, API port, listen port and shared folder."""
-
-    def __init__(self, root: Path, name: str, ports: tuple[int, int]) -> None:
-        self.name = name
-        self.home = root / f"syncthing-{name}"
-        self.folder = root / f"shared-{name}"
-        self.folder.mkdir()
-        (self.folder / ".stfolder").mkdir()
-        (self.folder / ".stignore").write_text(f"{MERGED_FOLDER}\n~*.tmp\n", encoding="utf-8")
-        self.board = self.folder / "board.json"
-        self.gui_port, self.listen_port = ports
-        self.api_key = uuid.uuid4().hex
-        self.log = root / f"syncthing-{name}.log"
-        self.process: subprocess.Popen[bytes] | None = None
-        subprocess.run(
-            [SYNCTHING, "generate", f"--home={self.home}", "--no-default-folder"],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        self.device_id = ET.parse(self.home / "config.xml").getroot().find("device").get("id")  # type: ignore[union-attr]
-
-    def configure(self, other: Node, redial: int) -> None:
-        path = self.home / "config.xml"
-        tree = ET.parse(path)
-        root = tree.getroot()
-        gui = root.find("gui")
-        assert gui is not None
-        gui.find("address").text = f"127.0.0.1:{self.gui_port}"  # type: ignore[union-attr]
-        gui.find("apikey").text = self.api_key  # type: ignore[union-attr]
-        options = root.find("options")
-        assert options is not None
-        for old in options.findall("listenAddress"):
-            options.remove(old)
-        ET.SubElement(options, "listenAddress").text = f"tcp://127.0.0.1:{self.listen_port}"
-        settings = {
-            "globalAnnounceEnabled": "false",
-            "localAnnounceEnabled": "false",
-            "relaysEnabled": "false",
-            "natEnabled": "false",
-            "urAccepted": "-1",
-            "crashReportingEnabled": "false",
-            "autoUpgradeIntervalH": "0",
-            "startBrowser": "false",
-            "announceLANAddresses": "false",
-            "reconnectionIntervalS": str(redial),
-        }
-        for key, value in settings.items():
-            element = options.find(key)
-            if element is None:
-                element = ET.SubElement(options, key)
-            element.text = value
-        peer = ET.SubElement(
-            root, "device", id=other.device_id, name=other.name, compression="metadata"
-        )
-        ET.SubElement(peer, "address").text = f"tcp://127.0.0.1:{other.listen_port}"
-        template = root.find("defaults/folder")
-        assert template is not None
-        folder = ET.fromstring(ET.tostring(template))
-        folder.set("id", FOLDER_ID)
-        folder.set("label", "board")
-        folder.set("path", str(self.folder))
-        folder.set("rescanIntervalS", "5")
-        folder.set("fsWatcherEnabled", "true")
-        folder.set("fsWatcherDelayS", "1")
-        ET.SubElement(folder, "device", id=other.device_id, introducedBy="")
-        root.append(folder)
-        tree.write(path)
-
-    def start(self) -> None:
-        env = {**os.environ, "STNOUPGRADE": "1", "STNORESTART": "1", "STNODEFAULTFOLDER": "1"}
-        with open(self.log, "wb") as log:
-            self.process = subprocess.Popen(
-                [
-                    SYNCTHING,
-                    "serve",
-                    f"--home={self.home}",
-                    "--no-browser",
-                    "--no-restart",
-                    "--no-upgrade",
-                    "--no-default-folder",
-                    "--skip-port-probing",
-                ],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=env,
-            )
-
-    def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-    def api(self, method: str, path: str, timeout: float = 30.0) -> Any:
-        url = f"http://127.0.0.1:{self.gui_port}{path}"
-        req = request.Request(url, method=method, headers={"X-API-Key": self.api_key})
-        with NO_PROXY.open(req, timeout=timeout) as response:
-            body = response.read()
-        return json.loads(body) if body.strip() else None
-
-    def responds(self) -> bool:
-        try:
-            return self.api("GET", "/rest/system/ping", timeout=2)["ping"] == "pong"
-        except OSError:
-            return False
-
-    def log_tail(self, lines: int = 15) -> str:
-        text = self.log.read_text(encoding="utf-8", errors="replace").splitlines()
-        return f"--- syncthing {self.name} ---\n" + "\n".join(text[-lines:])
-
-    def connected_to(self, other: Node) -> bool:
-        connections = self.api("GET", "/rest/system/connections")["connections"]
-        return bool(connections.get(other.device_id, {}).get("connected"))
-
-    def scan(self) -> None:
-        """Scan the folder now (the call returns when the scan is done)."""
-        self.api("POST", f"/rest/db/scan?folder={FOLDER_ID}", timeout=60)
-
-    def delegate(self, *args: str) -> str:
-        """Run the real `delegate` command as this machine's user on this machine's board."""
-        env = {
-            **os.environ,
-            "XDG_CONFIG_HOME": str(self.home / "xdg-config"),
-            "XDG_DATA_HOME": str(self.home / "xdg-data"),
-        }
-        config = self.home / "xdg-config" / "delegate-tui" / "config.toml"
-        config.parent.mkdir(parents=True, exist_ok=True)
-        config.write_text(f'user = "{self.name}"\n', encoding="utf-8")
-        result = subprocess.run(
-            [sys.executable, "-m", "delegate_tui", "--board", str(self.board), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-        )
-        assert result.returncode == 0, f"{self.name}: delegate {args}: {result.stderr}"
-        return result.stdout
-
-    def cards(self) -> dict[str, Any]:
-        try:
-            return json.loads(self.board.read_text(encoding="utf-8"))["cards"]
-        except (OSError, ValueError, KeyError):
-            return {}
 
 
 @pytest.fixture
 def machines(tmp_path: Path) -> Iterator[tuple[Node, Node]]:
-    ports = free_ports(4)
-    ann, ben = (
-        Node(tmp_path, "ann", (ports[0], ports[1])),
-        Node(tmp_path, "ben", (ports[2], ports[3])),
-    )
-    # When both devices dial each other at the same moment, Syncthing 1.19 can stall both
-    # connections until its 20 s Hello timeout. So ann dials (often) and ben waits for her:
-    # ben starts first, and ann is started once ben listens.
-    ann.configure(ben, redial=1)
-    ben.configure(ann, redial=600)
-    try:
-        ben.start()
-        wait_for("ben's Syncthing", ben.responds, time.monotonic() + 30)
-        ann.start()
-        yield ann, ben
-    finally:
-        ann.stop()
-        ben.stop()
+    with two_machines(tmp_path) as nodes:
+        yield nodes
 
 
 def holds_every_edit(cards: dict[str, Any], invoicing: str, quotes: str) -> bool:
@@ -248,20 +54,6 @@ def holds_every_edit(cards: dict[str, Any], invoicing: str, quotes: str) -> bool
     )
 
 
-def connect(ann: Node, ben: Node, until: float) -> None:
-    """Wait until the two devices are connected; if a handshake stalls, ann dials again."""
-    nudge = time.monotonic() + 22.0  # past Syncthing's 20 s Hello timeout
-    while not (ann.connected_to(ben) and ben.connected_to(ann)):
-        if time.monotonic() > until:
-            raise AssertionError("the devices never connected")
-        if time.monotonic() > nudge:  # resuming a device makes Syncthing dial it at once
-            ann.api("POST", f"/rest/system/pause?device={ben.device_id}")
-            ann.api("POST", f"/rest/system/resume?device={ben.device_id}")
-            print(f"{time.monotonic() - START:6.2f}s  ann dials again")
-            nudge = time.monotonic() + 22.0
-        time.sleep(0.2)
-
-
 def test_two_syncthing_devices_with_a_conflict_end_with_every_edit(machines) -> None:
     ann, ben = machines
     try:
@@ -271,38 +63,13 @@ def test_two_syncthing_devices_with_a_conflict_end_with_every_edit(machines) -> 
 
 
 def exchange(ann: Node, ben: Node) -> None:
-    global START
-    START = time.monotonic()
-    until = START + DEADLINE
-    wait_for("both Syncthing APIs", lambda: ann.responds() and ben.responds(), until)
-    for node in (ann, ben):  # nothing may leave 127.0.0.1
-        options = node.api("GET", "/rest/config/options")
-        assert options["listenAddresses"] == [f"tcp://127.0.0.1:{node.listen_port}"]
-        assert not any(
-            options[key]
-            for key in (
-                "globalAnnounceEnabled",
-                "localAnnounceEnabled",
-                "relaysEnabled",
-                "natEnabled",
-                "crashReportingEnabled",
-            )
-        )
-        assert options["urAccepted"] == -1 and options["autoUpgradeIntervalH"] == 0
-    connect(ann, ben, until)
-    print(f"{time.monotonic() - START:6.2f}s  connected")
-
+    timer = Timer(DEADLINE)
+    start_sharing(ann, ben, timer)
     invoicing = json.loads(ann.delegate("add", "Invoicing", "--json"))["id"]
     quotes = json.loads(ann.delegate("add", "Quotes", "--json"))["id"]
-    ann.scan()
-    wait_for(
-        "the new board to reach ben",
-        lambda: ben.board.exists() and ben.board.read_bytes() == ann.board.read_bytes(),
-        until,
-    )
+    send_board(ann, ben, timer)
 
-    ann.api("POST", "/rest/system/pause")
-    wait_for("the devices to part", lambda: not ben.connected_to(ann), until)
+    part(ann, ben, timer)
     ann.delegate("edit", invoicing, "--title", "Invoicing and reminders")
     ann.delegate("log", invoicing, "error", "ann: sent twice")
     ann.delegate("standard", quotes, "Check prices")
@@ -311,15 +78,10 @@ def exchange(ann: Node, ben: Node) -> None:
     ben.delegate("log", invoicing, "doubt", "ben: who signs?")
     ben.delegate("move", quotes, "delegating")
     ben.delegate("add", "Payroll")
-    ann.scan()
-    ben.scan()
-    ann.api("POST", "/rest/system/resume")
-    connect(ann, ben, until)
-    print(f"{time.monotonic() - START:6.2f}s  connected again")
-    wait_for(
+    meet(ann, ben, timer)
+    timer.wait_for(
         "Syncthing to make a conflict copy",
         lambda: bool(find_copies(ann.board) or find_copies(ben.board)),
-        until,
     )
     copies = [p.name for p, _tool in find_copies(ann.board) + find_copies(ben.board)]
     assert all(".sync-conflict-" in name for name in copies)
@@ -329,7 +91,7 @@ def exchange(ann: Node, ben: Node) -> None:
         for node in (ann, ben):
             if find_copies(node.board) or not checked[node.name]:
                 out = node.delegate("check")
-                print(f"{time.monotonic() - START:6.2f}s  check on {node.name}: {out}")
+                timer.note(f"check on {node.name}: {out}")
                 checked[node.name] += 1
                 assert "a valid board" in out
                 node.scan()
@@ -341,7 +103,7 @@ def exchange(ann: Node, ben: Node) -> None:
         )
         if settled:
             break
-        if time.monotonic() > until:
+        if timer.past():
             raise AssertionError(
                 f"not settled: ann {ann.cards()}, ben {ben.cards()}, copies "
                 f"{find_copies(ann.board) + find_copies(ben.board)}"
@@ -349,7 +111,5 @@ def exchange(ann: Node, ben: Node) -> None:
         time.sleep(0.3)
 
     assert holds_every_edit(ben.cards(), invoicing, quotes)
-    merged = list((ann.folder / MERGED_FOLDER).glob("*")) + list(
-        (ben.folder / MERGED_FOLDER).glob("*")
-    )
+    merged = ann.merged() + ben.merged()
     assert any(".sync-conflict-" in p.name for p in merged)
