@@ -21,6 +21,7 @@ from textual.screen import Screen
 from delegate_tui import config
 from delegate_tui.boardfile import BoardError, gc_paused
 from delegate_tui.conflicts import ConflictWatcher, FoldReport
+from delegate_tui.display import line
 from delegate_tui.known_boards import KnownBoards
 from delegate_tui.merge import Changes, MergeError
 from delegate_tui.records import Clock, Identity, utc_now
@@ -350,7 +351,7 @@ class DelegateApp(App[None]):
             if folded.changes:
                 self.refresh_views(changed=list(folded.changes))
             self.notify(
-                folded.summary(),
+                line(folded.summary()),  # copies' names and authors come from others
                 severity="information" if folded.merged else "warning",
                 timeout=8,
                 markup=False,

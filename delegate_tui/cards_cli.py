@@ -4,13 +4,14 @@ note, log, archive. Each parses and validates everything before it changes the b
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 from delegate_tui.csv_import import read_rows
+from delegate_tui.display import block, line
 from delegate_tui.fields import parse_field
 from delegate_tui.insight import card_checkin
+from delegate_tui.json_text import dumps
 from delegate_tui.model import (
     LOG_KINDS,
     STAGE_LABELS,
@@ -30,13 +31,18 @@ from delegate_tui.store import BoardStore
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(dumps(value))
 
 
 def _line(card: Card) -> str:
     hours = f"{card.hours_per_week:g}h" if card.hours_per_week else "-"
-    owner = clean_text(card.owner) or "-"
-    return f"{card.id[:8]}  {clean_text(card.stage):<10}  {owner[:16]:<16}  {hours:>6}  {clean_text(card.title)}"
+    owner = line(card.owner) or "-"
+    return f"{line(card.id)[:8]}  {line(card.stage):<10}  {owner[:16]:<16}  {hours:>6}  {line(card.title)}"
+
+
+def _indented(text: str, first: str, rest: str) -> str:
+    """Multi-line text from the file: `first` before its first line, `rest` before the others."""
+    return first + ("\n" + rest).join(block(text).split("\n"))
 
 
 def cmd_add(args: argparse.Namespace, store: BoardStore) -> int:
@@ -50,7 +56,7 @@ def cmd_add(args: argparse.Namespace, store: BoardStore) -> int:
     if args.json:
         _print_json(card.to_json())
     else:
-        print(f"added {card.id[:8]}  {clean_text(card.title)}  ({card.stage})")
+        print(f"added {card.id[:8]}  {line(card.title)}  ({card.stage})")
     return 0
 
 
@@ -74,18 +80,20 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
     if args.json:
         _print_json(card.to_json())
         return 0
-    t = clean_text
+    t = line
     print(t(card.title))
-    print(f"  id           {card.id}")
+    print(f"  id           {t(card.id)}")
     stage = STAGE_LABELS.get(card.stage, t(card.stage))  # a hand-edited file may hold any stage
-    print(f"  stage        {stage} since {card.stage_since[:10]}")
+    print(f"  stage        {stage} since {t(card.stage_since[:10])}")
     print(f"  owner        {t(card.owner) or '-'}   accountable {t(card.accountable) or '-'}")
     print(f"  hours/week   {card.hours_per_week:g}   area {t(card.area) or '-'}")
     levels = f"{card.level or '-'} -> {card.target_level or '-'}"
-    print(f"  away 2 weeks {card.absence or '-'}   level {levels}   reason {card.reason or '-'}")
+    print(
+        f"  away 2 weeks {t(card.absence) or '-'}   level {levels}   reason {t(card.reason) or '-'}"
+    )
     if card.provider:
-        print(f"  provider     confidentiality: {t(card.confidentiality) or '-'}")
-        print(f"               reporting: {t(card.reporting) or '-'}")
+        print(_indented(card.confidentiality or "-", "  provider     confidentiality: ", " " * 15))
+        print(_indented(card.reporting or "-", "               reporting: ", " " * 15))
     check = card_checkin(card, store.stamper.clock())
     if check:
         late = " (overdue)" if check.overdue else ""
@@ -93,25 +101,26 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
             f"  check-ins    {t(card.checkin)}, last {check.last:%Y-%m-%d}, next {check.next:%Y-%m-%d}{late}"
         )
     if card.archived_at:
-        print(f"  archived     {card.archived_at[:10]}")
-    if card.description:
-        print(f"  {t(card.description)}")
+        print(f"  archived     {t(card.archived_at[:10])}")
+    if block(card.description):
+        print(_indented(card.description, "  ", "  "))
     print(f"Work standards ({card.standards_done}/{len(card.standards)} done)")
     for s in card.standards:
-        print(f"  [{'x' if s.done else ' '}] {t(s.text)}")
+        print(_indented(s.text, f"  [{'x' if s.done else ' '}] ", "      "))
     print("Responsibility notes")
     for n in card.notes:
-        print(f"  - {t(n.text)}")
+        print(_indented(n.text, "  - ", "    "))
     print("Decisions handed over")
     for d in card.decisions:
-        print(f"  - {t(d.text)}" + (f" (limit: {t(d.limit)})" if d.limit else ""))
+        print(_indented(d.text, "  - ", "    ") + (f" (limit: {t(d.limit)})" if d.limit else ""))
     print("Transition log")
     for e in reversed(card.log):
-        print(f"  {e.at[:10]}  {t(e.kind):<15} {t(e.text)}  — {t(e.by)}")
+        entry = f"  {t(e.at[:10])}  {t(e.kind):<15} "
+        print(_indented(e.text, entry, " " * len(entry)) + f"  — {t(e.by)}")
     print("Stage history")
     for h in card.history:
         print(
-            f"  {h.at[:16].replace('T', ' ')}  {t(h.from_stage or 'new')} -> {t(h.to_stage)}  — {t(h.by)}"
+            f"  {t(h.at[:16]).replace('T', ' ')}  {t(h.from_stage or 'new')} -> {t(h.to_stage)}  — {t(h.by)}"
         )
     return 0
 

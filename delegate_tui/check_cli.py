@@ -11,8 +11,9 @@ import argparse
 from delegate_tui import boardfile, config
 from delegate_tui.boardfile import BoardError
 from delegate_tui.conflicts import MERGED_FOLDER, fold_conflict_copies, fold_copies
+from delegate_tui.display import line
 from delegate_tui.export.wording import plural
-from delegate_tui.model import STAGES, clean_text
+from delegate_tui.model import STAGES
 from delegate_tui.records import card_from_record, is_live, value_of
 from delegate_tui.rescue import MERGED, rescue_copies
 from delegate_tui.store import BoardStore
@@ -22,13 +23,13 @@ def card_problems(store: BoardStore) -> list[str]:
     """What keeps cards of the board from being shown (empty when all is well)."""
     problems = []
     for card_id, record in store.raw_cards().items():
-        short = card_id[:8]
+        short = line(card_id)[:8]
         if value_of(record, "stage") not in STAGES:
             problems.append(f"card {short} has an unknown stage {record.get('stage')!r}")
         try:
             card_from_record(card_id, record)
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            problems.append(f"card {short} cannot be read ({type(exc).__name__}: {exc})")
+            problems.append(f"card {short} cannot be read ({type(exc).__name__}: {line(str(exc))})")
     return problems
 
 
@@ -49,17 +50,17 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     live = [r for r in records.values() if is_live(r)]
     archived = sum(1 for r in live if r.get("archived_at"))
     deleted = len(records) - len(live)
-    print(f"{path}: a valid board, {clean_text(store.name)!r} (id {store.board_id})")
+    print(f"{path}: a valid board, {line(store.name)!r} (id {store.board_id})")
     print(
         f"  {plural(len(live) - archived, 'card')}, {archived} archived, "
         f"{deleted} deleted (kept as tombstones)"
     )
 
     # Before the fold: a save it causes would clean them up silently.
-    removed = [temp.name for temp in boardfile.remove_stale_temps(path)]
+    removed = [line(temp.name) for temp in boardfile.remove_stale_temps(path)]
     report = fold_conflict_copies(store)
-    for line in report.lines():
-        print(f"  {line}")
+    for found in report.lines():  # names of files a sync tool (or anyone) made
+        print(f"  {line(found)}")
     if report.found:
         print(
             f"conflict copies: {len(report.found)} found, {len(report.merged)} merged, "
@@ -72,8 +73,8 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     rescued = fold_copies(
         store, rescue_copies(rescue_folder, store.board_id), rescue_folder / MERGED
     )
-    for line in rescued.lines():
-        print(f"  {line}")
+    for found in rescued.lines():
+        print(f"  {line(found)}")
     if rescued.found:
         print(
             f"rescue copies: {len(rescued.found)} found, {len(rescued.merged)} merged, "
@@ -86,7 +87,7 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
         print("temp files: none left over")
     backups = store.backups.list()
     if backups:
-        print(f"backups: {len(backups)}, newest {backups[-1]}")
+        print(f"backups: {len(backups)}, newest {line(str(backups[-1]))}")
     else:
         print("backups: none yet (one is kept at the first save of each session)")
     merged_folder = path.parent / MERGED_FOLDER
@@ -100,7 +101,7 @@ def cmd_init(args: argparse.Namespace, store: BoardStore) -> int:
     """Write a new, empty board where there is none (even where this machine knew one)."""
     if not store.is_new:
         raise BoardError(
-            f"{store.path} already holds the board {clean_text(store.name)!r} "
+            f"{store.path} already holds the board {line(store.name)!r} "
             f"(id {store.board_id}): nothing to do"
         )
     store.save_now()

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from delegate_tui.dates import CADENCE_EXAMPLES, parse_checkin, parse_when
+from delegate_tui.display import line
 from delegate_tui.insight import absence_answer, card_checkin
 from delegate_tui.model import (
     ABSENCE_LABELS,
@@ -139,7 +140,7 @@ def field_text(card: Card, name: str, typing: bool = False) -> str:
         value = show(value)
     if isinstance(value, float):
         return f"{value:g}"
-    return clean_text(str(value if value is not None else "")).replace("\n", " ")
+    return line(str(value if value is not None else ""))
 
 
 def field_extra(card: Card, name: str, now: datetime) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from delegate_tui.model import clean_text
+from delegate_tui.display import line
 from delegate_tui.records import (
     APPEND_COLLECTIONS,
     CARD_FIELDS,
@@ -282,11 +282,12 @@ class Changes:
         """One line for a notification, e.g. 'bob changed "Invoicing"' (plain text, not markup)."""
         if not self.by_card:
             return "no outside changes"
-        who = " and ".join(self.users) if len(self.users) <= 2 else ", ".join(self.users)
+        users = [line(user) for user in self.users]
+        who = " and ".join(users) if len(users) <= 2 else ", ".join(users)
         if len(self.by_card) == 1:
             card_id = next(iter(self.by_card))
             title = (titles or {}).get(card_id)
-            what = f'"{clean_text(title)}"' if title else f"card {card_id[:8]}"
+            what = f'"{line(title)}"' if title else f"card {card_id[:8]}"
         else:
             what = f"{len(self.by_card)} cards"
         return f"{who or 'someone'} changed {what}"

@@ -4,11 +4,12 @@ or as JSON. The moment the figures are computed for is the store's clock."""
 from __future__ import annotations
 
 import argparse
-import json
 
+from delegate_tui.display import line
 from delegate_tui.export.wording import age, plural
 from delegate_tui.insight import Insight, absence_answer, build
-from delegate_tui.model import STAGE_LABELS, Card, clean_text
+from delegate_tui.json_text import dumps
+from delegate_tui.model import STAGE_LABELS, Card
 from delegate_tui.store import BoardStore
 
 TOP = 5
@@ -20,7 +21,7 @@ def _hours(value: float) -> str:
 
 
 def _title(card: Card, width: int = 40) -> str:
-    title = clean_text(card.title)
+    title = line(card.title)
     return title if len(title) <= width else title[: width - 1] + "…"
 
 
@@ -30,7 +31,7 @@ def _more(shown: int, total: int) -> list[str]:
 
 def summary(insight: Insight, board: str = "") -> str:
     """The human summary `delegate status` prints."""
-    name = f"{clean_text(board)}: " if board else ""
+    name = f"{line(board)}: " if board else ""
     lines = [
         f"{name}{plural(len(insight.cards), 'card')}, {_hours(insight.total_hours)} a week in all"
     ]
@@ -44,7 +45,7 @@ def summary(insight: Insight, board: str = "") -> str:
     lines.append(f"Two weeks away: {scenario}{verdict.label}")
     for card in verdict.causes[:TOP]:
         lines.append(
-            f"  - {_title(card)} ({absence_answer(card)}, {card.stage}, "
+            f"  - {_title(card)} ({line(absence_answer(card))}, {line(card.stage)}, "
             f"{_hours(card.hours_per_week)})"
         )
     lines += _more(TOP, len(verdict.causes))
@@ -60,7 +61,7 @@ def summary(insight: Insight, board: str = "") -> str:
     if insight.priority:
         lines.append("Delegate next:")
         for rank, card in enumerate(insight.priority[:TOP], start=1):
-            reason = card.reason or "no reason marked"
+            reason = line(card.reason) or "no reason marked"
             lines.append(f"  {rank}. {_title(card)} ({reason}, {_hours(card.hours_per_week)})")
         lines += _more(TOP, len(insight.priority))
     if insight.delegating:
@@ -73,7 +74,7 @@ def summary(insight: Insight, board: str = "") -> str:
         lines.append("Check-ins overdue:")
         for check in overdue[:TOP]:
             lines.append(
-                f"  {_title(check.card)} ({clean_text(check.cadence)}, due "
+                f"  {_title(check.card)} ({line(check.cadence)}, due "
                 f"{check.next:%Y-%m-%d}, {age(insight.now - check.next)} late)"
             )
         lines += _more(TOP, len(overdue))
@@ -88,7 +89,7 @@ def status(store: BoardStore) -> Insight:
 def cmd_status(args: argparse.Namespace, store: BoardStore) -> int:
     insight = status(store)
     if args.json:
-        print(json.dumps(insight.to_json(), ensure_ascii=False, indent=2))
+        print(dumps(insight.to_json()))
     else:
         print(summary(insight, store.name))
     return 0

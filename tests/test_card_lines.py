@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from delegate_tui.display import line as shown
 from delegate_tui.model import Card, LogEntry, StageChange, Standard, clean_text
 from delegate_tui.records import format_time
 from delegate_tui.widgets.card_lines import (
@@ -58,13 +59,13 @@ def reference(card: Card, width: int, state: str) -> list[Strip]:
     if card.hours_per_week:
         right.append(f"{card.hours_per_week:g}h  ", styles.meta)
     right.append(age_label(card.stage_since, now), styles.meta)
-    owner = clean_text(card.owner)
+    owner = shown(card.owner)  # board text as every screen shows it (display.line)
     left = Text(owner, styles.meta) if owner else Text("no owner", styles.missing)
     room = max(max(width - 3, 1) - right.cell_len - 1, 0)
     left.truncate(room, overflow="ellipsis", pad=True)
     edge = Text(EDGE if state == "selected" else " ", base + styles.edge)
     rows = [
-        Text.assemble(" ", Text(clean_text(card.title), styles.title)),
+        Text.assemble(" ", Text(shown(card.title), styles.title)),
         Text.assemble(" ", Text.assemble(left, " ", right)),
     ]
     strips = []

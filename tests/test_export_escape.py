@@ -126,8 +126,17 @@ def test_html_escape_leaves_no_markup(text: str):
     assert unescape(escaped) == text
 
 
-@given(st.text(max_size=80))
+CSV_TEXT = st.lists(
+    st.sampled_from(list(";,\t\r\n\"'=+-@a")) | st.text(max_size=4), max_size=30
+).map("".join)
+"""Any text, rich in separators, quotes and formula signs."""
+
+
+@given(CSV_TEXT)
 def test_csv_cell_is_text_in_a_spreadsheet(text: str):
+    """Also for a spreadsheet splitting on ';' or tabs, which starts cells inside ours."""
     cell = csv_format.cell(text)
-    assert not cell.startswith(csv_format.FORMULA_START)
-    assert cell in (text, "'" + text)
+    first, *inner = re.split(r"[;\t\r\n]", cell)
+    assert not first.startswith(csv_format.FORMULA_START)
+    assert not [p for p in inner if p.startswith((*csv_format.FORMULA_START, '"'))]
+    assert cell.replace("'", "") == text.replace("'", "")  # only apostrophes were added

@@ -31,6 +31,8 @@ CORE = [
     "fields",
     "dates",
     "insight",
+    "display",
+    "json_text",
 ]
 
 

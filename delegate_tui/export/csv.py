@@ -2,13 +2,17 @@
 
 Written with the csv module (quoting as needed). A text cell that a spreadsheet would read as a
 formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so
-it shows as text and never runs. Pure: no I/O, no Textual.
+it shows as text and never runs. Whatever the separator: a spreadsheet set to split on `;` (as
+in France) or on tabs ignores our commas and quotes, and starts a cell after any `;` or tab
+inside ours, so an apostrophe also goes after every `;`, tab or line break in a cell that is
+followed by a formula sign or a quote. Pure: no I/O, no Textual.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from delegate_tui.export.snapshot import CardLine, Snapshot
 
@@ -41,9 +45,17 @@ COLUMNS: tuple[str, ...] = (
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+_INNER_START = re.compile(r"""(?<=[;\t\r\n])(?=[=+\-@\t\r"])""")
+"""Where a reader splitting on another separator would start a cell that runs as a formula:
+after a semicolon, tab or line break, before a formula sign or a quote (a quoted cell is a
+formula too once its quotes are read). Not after a comma: ours are quoted, and a reader
+splitting on another separator leaves commas alone."""
+
 
 def cell(text: str) -> str:
-    """A text cell a spreadsheet shows as text: formula-looking text gets a leading '."""
+    """A text cell a spreadsheet shows as text, whatever separator it splits on: a leading '
+    on formula-looking text, and one inside it wherever another separator starts a cell."""
+    text = _INNER_START.sub("'", text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

@@ -1,7 +1,8 @@
 """Provides the HTML status snapshot: one self-contained page that prints well on A4.
 
 Inline CSS only: no script, no external link, font or image, and a Content-Security-Policy
-that forbids them anyway. Every text from the board goes through `html.escape`.
+that forbids them anyway. Every text from the board goes through `escape`: `html.escape` after its bidi controls are
+made visible markers.
 Pure: no I/O, no Textual.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
+from delegate_tui.display import show_bidi
 from delegate_tui.export import wording as w
 from delegate_tui.export.snapshot import CardLine, Changes, Snapshot, kind_label
 from delegate_tui.model import STAGES
@@ -65,8 +67,9 @@ footer { margin-top: 10mm; font-size: 8.5pt; }
 
 
 def escape(text: str) -> str:
-    """Board text made inert HTML: &, <, >, " and ' all escaped."""
-    return _escape(text, quote=True)
+    """Board text made inert HTML: &, <, >, " and ' all escaped, and bidi controls shown as
+    markers (`<U+202E>`), so no text reads backwards."""
+    return _escape(show_bidi(text), quote=True)
 
 
 def _none(text: str) -> str:

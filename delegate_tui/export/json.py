@@ -4,12 +4,12 @@ Stages are keyed `only-me`, `delegating`, `team-owned`; times are ISO 8601 with 
 Format 2 renamed the absence verdict's key `absence_test` to `absence` (as `delegate status
 --json` has it) and added the per-card insight fields.
 `<`, `>` and `&` are written as \\u escapes, so the text stays inert even when the JSON is
-pasted into a web page. Pure: no I/O, no Textual.
+pasted into a web page; so are DEL, the C1 controls, U+2028/U+2029 and the bidi controls
+(`json_text.dumps`), which the text keeps otherwise. Pure: no I/O, no Textual.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from delegate_tui.export.snapshot import (
     Move,
     Snapshot,
 )
+from delegate_tui.json_text import dumps
 from delegate_tui.model import STAGE_LABELS
 
 
@@ -135,5 +136,5 @@ def as_json(snap: Snapshot) -> dict[str, Any]:
 
 def render(snap: Snapshot) -> str:
     """The snapshot as indented JSON text."""
-    text = json.dumps(as_json(snap), ensure_ascii=False, indent=2)
+    text = dumps(as_json(snap))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from delegate_tui.display import line
 from delegate_tui.export import wording as w
-from delegate_tui.export.snapshot import CardLine, Changes, Snapshot, kind_label, one_line
+from delegate_tui.export.snapshot import CardLine, Changes, Snapshot, kind_label
 from delegate_tui.model import STAGES
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
@@ -19,8 +20,9 @@ NOTHING = w.NOTHING
 
 
 def escape(text: str) -> str:
-    """One line of board text made literal Markdown (also safe inside a table cell)."""
-    flat = _SPECIAL.sub(r"\\\1", one_line(text))
+    """One line of board text made literal Markdown (also safe inside a table cell); bidi
+    controls show as markers, so no text reads backwards."""
+    flat = _SPECIAL.sub(r"\\\1", line(text))
     flat = _ENTITY.sub(r"\\&", flat)
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
 

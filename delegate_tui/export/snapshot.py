@@ -3,8 +3,9 @@
 `build_snapshot` turns the cards, a moment and the state the previous snapshot recorded into a
 `Snapshot`; `Snapshot.state()` is what this one records for the next. The renderers
 (`markdown.py`, `html.py`, `json.py`, `csv.py`) only format a Snapshot. Every text that came
-from the board file is cleaned of control characters here; each renderer escapes it for its
-format. Pure: no I/O, no Textual.
+from the board file is cleaned of control characters here (`display.one_line`, which keeps the
+bidi controls: Markdown and HTML show them as markers, JSON escapes them); each renderer escapes
+it for its format. Pure: no I/O, no Textual.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from delegate_tui.display import multi_line, one_line
 from delegate_tui.insight import (
     Figures,
     Verdict,
@@ -24,7 +26,7 @@ from delegate_tui.insight import (
     stored_moment,
     verdict,
 )
-from delegate_tui.model import LOG_KIND_LABELS, LOG_KINDS, STAGES, Card, clean_text
+from delegate_tui.model import LOG_KIND_LABELS, LOG_KINDS, STAGES, Card
 from delegate_tui.records import format_time, parse_time
 
 SNAPSHOT_FORMAT = "delegate-snapshot/2"
@@ -39,11 +41,6 @@ LONG_DELEGATING = timedelta(weeks=4)
 
 DEFAULT_PERIOD = timedelta(days=7)
 """The period of a board's first snapshot (later ones start at the previous snapshot)."""
-
-
-def one_line(text: str) -> str:
-    """Text cleaned of control characters with all its whitespace runs made single spaces."""
-    return " ".join(clean_text(text).split())
 
 
 def kind_label(kind: str) -> str:
@@ -265,7 +262,7 @@ def build_snapshot(
                 entry.kind,
                 card.id,
                 titles[card.id],
-                clean_text(entry.text).strip(),
+                multi_line(entry.text),
                 one_line(entry.by),
             )
             if at >= since:

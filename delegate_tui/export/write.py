@@ -18,6 +18,7 @@ from delegate_tui.boardfile import BoardError, read_board, write_atomic
 from delegate_tui.export import csv, html, markdown, wording
 from delegate_tui.export import json as json_format
 from delegate_tui.export.snapshot import Previous, Snapshot, build_snapshot
+from delegate_tui.json_text import dumps
 from delegate_tui.model import ValidationError
 from delegate_tui.store import BoardStore
 
@@ -168,5 +169,5 @@ def write_snapshot(
         raise BoardError(
             f"wrote {path} but cannot record it in {state.parent}: {exc.strerror}"
         ) from None
-    write_atomic(state, json.dumps(snap.state(), ensure_ascii=False, indent=1) + "\n")
+    write_atomic(state, dumps(snap.state(), indent=1) + "\n")
     return path

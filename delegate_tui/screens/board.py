@@ -17,13 +17,13 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from delegate_tui.boardfile import BoardError
+from delegate_tui.display import line
 from delegate_tui.export import write_snapshot
 from delegate_tui.model import (
     STAGE_LABELS,
     STAGES,
     Card,
     ValidationError,
-    clean_text,
     next_stage,
     parse_title,
 )
@@ -55,7 +55,7 @@ def readiness_gaps(card: Card) -> list[str]:
 
 
 def quoted(card: Card) -> str:
-    return f"“{clean_text(card.title)}”"
+    return f"“{line(card.title)}”"
 
 
 class BoardScreen(Screen[None]):
@@ -121,7 +121,7 @@ class BoardScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = clean_text(self.board.store.name)
+        self.sub_title = line(self.board.store.name)
         self._columns = list(self.query(Column))
         self._heads = {head.id: head for head in self.query(StageHead)}
         self.refresh_view(changed=() if self.lists.loaded else None)  # the app read them
@@ -275,7 +275,7 @@ class BoardScreen(Screen[None]):
         card = self.current
         if card is None:
             return
-        prompt = PromptScreen("Rename the card", clean_text(card.title), check=parse_title)
+        prompt = PromptScreen("Rename the card", line(card.title), check=parse_title)
         self.app.push_screen(prompt, lambda title: self._rename(card.id, title) if title else None)
 
     def _rename(self, card_id: str, title: str) -> None:

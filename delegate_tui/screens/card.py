@@ -22,6 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from delegate_tui.boardfile import BoardError
+from delegate_tui.display import block, line
 from delegate_tui.fields import FIELDS, field_extra, field_text, parse_description
 from delegate_tui.insight import card_checkin
 from delegate_tui.model import (
@@ -29,7 +30,6 @@ from delegate_tui.model import (
     LOG_KINDS,
     STAGE_LABELS,
     Card,
-    clean_text,
     parse_text,
 )
 from delegate_tui.records import format_time
@@ -118,7 +118,7 @@ class CardScreen(Screen[None]):
         since, now = card.stage_since, self.board.clock()
         self.query_one("#card-title", Static).update(
             Content.assemble(
-                (clean_text(card.title), "bold"),
+                (line(card.title), "bold"),
                 f"   {STAGE_LABELS[card.stage]} since {_day(since)} ({age_label(since, now)})",
             )
         )
@@ -135,14 +135,14 @@ class CardScreen(Screen[None]):
                 for f in FIELDS
             ],
             "standards": [
-                Option(Content(f"[{'x' if s.done else ' '}] {clean_text(s.text)}"), s.id)
+                Option(Content(f"[{'x' if s.done else ' '}] {block(s.text)}"), s.id)
                 for s in card.standards
             ],
-            "notes": [Option(Content(clean_text(n.text)), n.id) for n in card.notes],
+            "notes": [Option(Content(block(n.text)), n.id) for n in card.notes],
             "decisions": [
                 Option(
                     Content.assemble(
-                        clean_text(d.text), (f"  limit: {clean_text(d.limit) or '—'}", "dim")
+                        block(d.text), (f"  limit: {line(d.limit) or '—'}", "dim")
                     ),
                     d.id,
                 )
@@ -151,9 +151,9 @@ class CardScreen(Screen[None]):
             "log": [
                 Option(
                     Content.assemble(
-                        (f"{_day(e.at)}  {LOG_KIND_LABELS.get(e.kind, e.kind):<16}", "dim"),
-                        clean_text(e.text),
-                        (f"  ({clean_text(e.by)})" if e.by else "", "dim"),
+                        (f"{_day(e.at)}  {LOG_KIND_LABELS.get(e.kind, line(e.kind)):<16}", "dim"),
+                        block(e.text),
+                        (f"  ({line(e.by)})" if e.by else "", "dim"),
                     ),
                     e.id,
                 )
@@ -163,9 +163,9 @@ class CardScreen(Screen[None]):
                 Option(
                     Content(
                         f"{_day(h.at)}  "
-                        + (f"{STAGE_LABELS.get(h.from_stage, h.from_stage)} → " if h.from_stage else "created in ")
-                        + f"{STAGE_LABELS.get(h.to_stage, h.to_stage)}"
-                        + (f"  ({clean_text(h.by)})" if h.by else "")
+                        + (f"{STAGE_LABELS.get(h.from_stage, line(h.from_stage))} → " if h.from_stage else "created in ")
+                        + f"{STAGE_LABELS.get(h.to_stage, line(h.to_stage))}"
+                        + (f"  ({line(h.by)})" if h.by else "")
                     ),
                     h.id,
                 )
@@ -305,13 +305,13 @@ class CardScreen(Screen[None]):
             return
         current = next(i for i in getattr(card, section) if i.id == item)
         text = await self._ask(
-            f"Edit the {ITEM_WORD[section]}", clean_text(current.text), check=parse_text
+            f"Edit the {ITEM_WORD[section]}", block(current.text), check=parse_text
         )
         if text is None:
             return
         changes = {"text": parse_text(text)}
         if section == "decisions":
-            limit = await self._ask("Its limit (optional)", clean_text(current.limit))
+            limit = await self._ask("Its limit (optional)", line(current.limit))
             if limit is not None:
                 changes["limit"] = parse_description(limit)
         self._change(

@@ -2,7 +2,7 @@
 what to delegate next, delegating ages, check-ins and a cumulative-flow chart.
 
 The figures come from `delegate_tui.insight` (pure); this screen only lays them out. Card titles
-are data: they go into `rich.text.Text` with control characters stripped, never into markup.
+are data: they go into `rich.text.Text` cleaned by `display.line`, never into markup.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from delegate_tui import insight
-from delegate_tui.model import ABSENCE_LABELS, STAGE_LABELS, STAGES, Card, clean_text
+from delegate_tui.display import line
+from delegate_tui.model import ABSENCE_LABELS, STAGE_LABELS, STAGES, Card
 from delegate_tui.store import BoardStore
 from delegate_tui.widgets.bars import KeyBar
 
@@ -47,7 +48,7 @@ def _days(delta: timedelta) -> str:
 
 
 def _title(card: Card, width: int = 34) -> str:
-    title = clean_text(card.title)
+    title = line(card.title)
     return title if len(title) <= width else title[: width - 1] + "…"
 
 
@@ -141,7 +142,7 @@ class InsightScreen(Screen[None]):
     def refresh_figures(self) -> None:
         """Recompute every figure from the store's live cards and show them."""
         found = insight.build(self.store.cards(), self.clock())
-        title = self._heading(f"Delegation insight — {clean_text(self.store.name)}")
+        title = self._heading(f"Delegation insight — {line(self.store.name)}")
         title.rstrip()
         title.append(f"   as of {found.now:%Y-%m-%d %H:%M} UTC", self._style("muted"))
         panels = {
@@ -257,7 +258,7 @@ class InsightScreen(Screen[None]):
             else:
                 text.append(f"next {check.next:%a %d %b} ", self._style("muted"))
             text.append(f"  {_title(check.card)}")
-            text.append(f"  {clean_text(check.cadence)}\n", self._style("muted"))
+            text.append(f"  {line(check.cadence)}\n", self._style("muted"))
         return text
 
     def _flow(self, found: insight.Insight) -> Text:

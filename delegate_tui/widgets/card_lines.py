@@ -1,7 +1,8 @@
 """Provides how one card looks in a column: a few lines of plain text, never markup.
 
-Text from the board file goes into plain segments as data, with control characters stripped,
-so a title such as `[@click=app.quit]Pay[/]` shows literally and carries no action.
+Text from the board file goes into plain segments as data, cleaned by `display.line` (one line,
+no control characters, bidi controls as markers), so a title such as `[@click=app.quit]Pay[/]`
+shows literally and carries no action.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from delegate_tui import display
 from delegate_tui.insight import card_checkin
-from delegate_tui.model import Card, clean_text
+from delegate_tui.model import Card
 from delegate_tui.records import parse_time
 
 CARD_HEIGHT = 3
@@ -159,7 +161,7 @@ def _meta(card: Card, now: datetime, width: int, line: LineStyles) -> list[Piece
     if card.hours_per_week:
         right.append((f"{card.hours_per_week:g}h  ", line.meta))
     right.append((age_label(card.stage_since, now), line.meta))
-    owner = clean_text(card.owner)
+    owner = display.line(card.owner)
     room = max(width - sum(cell_len(text) for text, _ in right) - 1, 0)
     left = (fit(owner, room), line.meta) if owner else (fit("no owner", room), line.missing)
     return [left, (" ", line.base), *right]
@@ -176,7 +178,7 @@ def render_card(
     line = line_styles(styles, state)
     edge = (EDGE if state == "selected" else " ", line.edge)
     inner = max(width - 3, 1)
-    title = [edge, (" ", line.base), (clean_text(card.title), line.title)]
+    title = [edge, (" ", line.base), (display.line(card.title), line.title)]
     meta = [edge, (" ", line.base), *_meta(card, now, inner, line)]
     return [
         _strip(title, width, line.base),
