@@ -233,8 +233,17 @@ def check_writable(path: Path) -> None:
         return
     if not stat.S_ISREG(st.st_mode):
         raise BoardError(f"{path} is not a regular file: give the path of a board file")
-    if not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+    if not st.st_mode & stat.S_IWUSR or (not os.access(path, os.W_OK) and _still(path, st)):
         raise BoardError(f"{path} is read-only: make it writable (chmod u+w) to change the board")
+
+
+def _still(path: Path, st: os.stat_result) -> bool:
+    """Whether `path` is still the file `st` describes (a sync tool may have just swapped it:
+    then the access check was about a file that is gone, and the save merges the new one)."""
+    try:
+        return os.stat(path).st_ino == st.st_ino
+    except OSError:
+        return False
 
 
 def temp_path(path: Path) -> Path:
