@@ -147,7 +147,9 @@ def test_state_records_what_the_snapshot_showed(board: BoardStore, tmp_path: Pat
 
 
 @pytest.mark.parametrize(
-    "content", ["not json", '{"format": "delegate-snapshot-state/1"}', "[1, 2]"]
+    "content",
+    ["not json", '{"format": "delegate-snapshot-state/1"}', "[1, 2]", "[" * 100_000],
+    ids=["not-json", "no-cards", "a-list", "nested-deep"],
 )
 def test_unreadable_state_means_a_first_snapshot(board: BoardStore, content: str):
     path = state_path(board.path)
@@ -156,6 +158,16 @@ def test_unreadable_state_means_a_first_snapshot(board: BoardStore, content: str
     text = write_snapshot(board, "md", now=NOW).read_text()
     assert "No earlier snapshot: this is the first one." in text
     assert json.loads(path.read_text())["board_id"] == board.board_id
+
+
+def test_a_state_entry_in_an_unknown_stage_is_not_reported_as_a_move(board: BoardStore):
+    write_snapshot(board, "md", now=NOW)
+    path = state_path(board.path)  # in the shared folder: anyone may have written it
+    state = json.loads(path.read_text())
+    state["cards"][IDS["orders"]]["stage"] = "done"
+    path.write_text(json.dumps(state))
+    text = write_snapshot(board, "md", now=LATER).read_text()
+    assert "done" not in text
 
 
 def test_state_of_another_board_is_ignored(board: BoardStore, tmp_path: Path):

@@ -134,7 +134,7 @@ class Previous:
         try:
             if data.get("format") != STATE_FORMAT or data.get("board_id") != board_id:
                 return None
-            cards = data["cards"]
+            cards = {k: v for k, v in data["cards"].items() if v.get("stage") in STAGES}
             return cls(
                 as_of=parse_time(data["as_of"]),
                 stages={str(k): str(v["stage"]) for k, v in cards.items()},

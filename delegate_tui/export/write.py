@@ -72,7 +72,7 @@ def read_previous(store: BoardStore) -> Previous | None:
     """What the previous snapshot of this board showed; None if there is none (or unreadable)."""
     try:
         data = json.loads(state_path(store.path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # it sits in the shared folder: hostile input
         return None
     return Previous.from_state(data, store.board_id)
 
