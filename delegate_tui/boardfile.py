@@ -297,6 +297,11 @@ def write_temp(path: Path, text: str) -> tuple[Path, Signature]:
         with contextlib.suppress(FileNotFoundError):
             shutil.copymode(path, tmp)
         sig = signature(tmp)
+    except UnicodeEncodeError:  # text that is not Unicode (a lone surrogate) never half-writes
+        discard(tmp)
+        raise BoardError(
+            f"cannot write {path}: it would hold text that is not valid Unicode"
+        ) from None
     except OSError as exc:
         discard(tmp)
         raise _write_error(path, exc) from None

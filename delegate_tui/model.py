@@ -66,9 +66,14 @@ class ValidationError(ValueError):
     """A user-facing problem with a value: the message says what is wrong and how to fix it."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(value: str) -> str:
-    """Strip control characters (terminal escapes included) from text that came from a user."""
-    return _CONTROL.sub("", value)
+    """Strip control characters (terminal escapes included) from text that came from a user,
+    and turn lone surrogates (bytes of a command-line argument that are not UTF-8) into U+FFFD:
+    they cannot be written to the file."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
 
 
 def _key(value: str | None) -> str:
