@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from delegate_tui import cards_cli, check_cli, config, export_cli, status_cli
-from delegate_tui.boardfile import BoardError
+from delegate_tui.boardfile import BoardError, DamagedBoard
 from delegate_tui.merge import MergeError
 from delegate_tui.model import ValidationError
 from delegate_tui.store import BoardStore
@@ -88,6 +88,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _launch(args, settings)
         handler: Handler = args.handler
         return handler(args, _open_store(args, settings))
+    except DamagedBoard as exc:  # `delegate check` lists every damaged value
+        return check_cli.report_damage(args, exc)
     except (UsageError, BoardError, ValidationError, MergeError) as exc:
         print(f"delegate: {exc}", file=sys.stderr)
         return 1

@@ -87,6 +87,11 @@ DEFAULT_STAMP = "*"
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
+FIRST_YEAR, LAST_YEAR = 1970, 2999
+"""The years a stored time may fall in (see stored_shape.TIME_PATTERN): far from the ends of
+datetime, so that no reading of a stored time overflows."""
+LATEST = datetime(LAST_YEAR, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+
 
 @dataclass(frozen=True, slots=True)
 class Identity:
@@ -130,8 +135,8 @@ class Stamper:
         """A timestamp later than any this stamper gave and later than `after`."""
         at = format_time(self.clock())
         floor = max(self._last, after)
-        if at <= floor:
-            at = format_time(parse_time(floor) + timedelta(microseconds=1))
+        if at <= floor:  # (a stamp at LATEST is followed by LATEST: a tie, not an unreadable time)
+            at = format_time(min(parse_time(floor) + timedelta(microseconds=1), LATEST))
         self._last = at
         return at
 

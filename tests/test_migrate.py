@@ -257,7 +257,12 @@ def test_an_inner_id_that_is_not_the_key_is_kept_and_the_key_wins() -> None:
 
 
 def write_board(path: Path, version: int, cards: dict[str, Record]) -> None:
-    meta = {"app": "delegate-tui", "format": version, "board_id": "b-1", "name": "old"}
+    meta = {
+        "app": "delegate-tui",
+        "format": version,
+        "board_id": "0b6e7c2a-3d4f-4a1b-9c8d-7e6f5a4b3c2d",
+        "name": "old",
+    }
     lines = [json.dumps(k) + ":" + json.dumps(v, separators=(",", ":")) for k, v in cards.items()]
     path.write_text(
         '{"_meta":' + json.dumps({"board": meta}) + ',\n"cards":{\n' + ",\n".join(lines) + "\n}}\n"
