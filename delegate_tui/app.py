@@ -342,7 +342,7 @@ class DelegateApp(App[None]):
         self._reloading = False
         if problem:
             self.notify(
-                f"Could not read outside changes: {problem}", severity="warning", markup=False
+                f"Could not read outside changes: {line(problem)}", severity="warning", markup=False
             )
         if changes:
             self.refresh_views(changed=list(changes))

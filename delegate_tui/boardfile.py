@@ -9,23 +9,24 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
-import hashlib
 import json
 import os
 import shutil
 import stat
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
+from delegate_tui import board_damage
 from delegate_tui.merge import META
 from delegate_tui.migrate import CURRENT_FORMAT, migrate
 from delegate_tui.records import Record
+from delegate_tui.stored_shape import APP, DecodeFailure, check_board, decode_board
 
-APP = "delegate-tui"
 FORMAT_VERSION = CURRENT_FORMAT
 """The newest board file format this version reads and writes (older ones are migrated)."""
 
@@ -51,6 +52,17 @@ def os_problem(path: Path, exc: OSError) -> BoardError:
             f"{path} cannot be reached: check the permissions of the file and its folders"
         )
     return BoardError(f"{path} cannot be read: {exc.strerror or exc}")
+
+
+class DamagedBoard(BoardError):
+    """A board file with damaged records: refused whole; `damages` names each, one line each
+    (what 'delegate check' lists), and the message the first."""
+
+    def __init__(self, path: Path, damages: list[str], board_id: str) -> None:
+        super().__init__(board_damage.one_line(path, damages))
+        self.path = path
+        self.damages = damages
+        self.board_id = board_id
 
 
 def signature(path: Path) -> Signature | None:
@@ -97,37 +109,6 @@ def new_state(name: str, board_id: str | None = None) -> Record:
     return {META: {"board": meta}, CARDS: {}}
 
 
-def validate(data: Any, path: Path) -> Record:
-    """Check that parsed JSON is a board we can read; returns it."""
-    if not isinstance(data, dict):
-        raise BoardError(f"{path} is JSON but not a delegate board (it holds no '_meta' header)")
-    meta = data.get(META, {}).get("board") if isinstance(data.get(META), dict) else None
-    if not isinstance(meta, dict) or meta.get("app") != APP:
-        raise BoardError(
-            f"{path} is JSON but not a delegate board (no '_meta' header of {APP}): "
-            "point --board at a board file or a new file name"
-        )
-    version = meta.get("format")
-    if not isinstance(version, int) or version < 1:
-        raise BoardError(f"{path} has an unreadable format version {version!r}")
-    if version > FORMAT_VERSION:
-        raise BoardError(
-            f"{path} was written by a newer delegate-tui (format {version}, this one reads up "
-            f"to {FORMAT_VERSION}): upgrade with 'pip install -U delegate-tui'; the file is left as is"
-        )
-    if not isinstance(meta.get("board_id"), str):
-        raise BoardError(f"{path} has no board id in its '_meta' header")
-    cards = data.setdefault(CARDS, {})
-    if not isinstance(cards, dict) or not all(
-        card_id and isinstance(c, dict) for card_id, c in cards.items()
-    ):
-        raise BoardError(f"{path} has a 'cards' table that is not a set of cards keyed by id")
-    if version < FORMAT_VERSION:
-        migrate(data, version, CARDS)
-        meta["format"] = FORMAT_VERSION
-    return data
-
-
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cycle collector while building many acyclic objects (a board's JSON).
@@ -146,17 +127,66 @@ def gc_paused() -> Iterator[None]:
 
 
 def parse(text: str, path: Path) -> Record:
+    """The board in `text`, every record checked (see stored_shape.py), migrated to the
+    current format; a BoardError says in one line what is wrong (see board_damage.py).
+
+    A file with a damaged record is refused whole, and the caller never writes over it."""
     if not text or text.isspace():  # (strip() would copy the whole file)
         raise BoardError(f"{path} is empty: restore it from a backup or remove it to start anew")
     try:
         with gc_paused():
-            data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BoardError(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}): "
-            "fix it or restore a backup"
-        ) from None
-    return validate(data, path)
+            data = decode_board(text)
+    except DecodeFailure:
+        return _parse_refused(text, path)
+    return _current(data, path)
+
+
+def _current(data: Record, path: Path) -> Record:
+    """A decoded board in the current format: a newer one refused, an older one migrated."""
+    meta = data[META]["board"]
+    version = meta["format"]
+    if version > FORMAT_VERSION:
+        problem = board_damage.header_problem(data, path, FORMAT_VERSION)
+        raise BoardError(problem or f"{path} has an unreadable format version {version}")
+    data.setdefault(CARDS, {})
+    if version < FORMAT_VERSION:
+        migrate(data, version, CARDS)
+        meta["format"] = FORMAT_VERSION
+        try:
+            with gc_paused():
+                check_board(data)
+        except msgspec.ValidationError as exc:  # pragma: no cover - a bug in migrate.py
+            raise BoardError(
+                f"{path} (format {version}) does not migrate to format {FORMAT_VERSION} "
+                f"({exc}): restore a backup and report this"
+            ) from None
+    return data
+
+
+def _parse_refused(text: str, path: Path) -> Record:
+    """The rare path: why the typed decode refused the file (or an older board that reads
+    once migrated, whose result the same decode then checks)."""
+    with gc_paused():
+        data, problem = board_damage.read_loosely(text)
+    if problem:
+        raise BoardError(f"{path} {problem}")
+    problem = board_damage.header_problem(data, path, FORMAT_VERSION)
+    if problem:
+        raise BoardError(problem)
+    found = board_damage.damages(data)
+    version = data[META]["board"]["format"]
+    if not found and version < FORMAT_VERSION:
+        try:
+            migrate(data, version, CARDS)
+            data[META]["board"]["format"] = FORMAT_VERSION
+            with gc_paused():
+                return decode_board(json.dumps(data))
+        except (*DecodeFailure, TypeError, ValueError, AttributeError, KeyError):
+            found = board_damage.damages(data)
+    board_id = str(data[META]["board"]["board_id"])
+    if not found:  # only unknown keys hold what no board may hold, and locate missed it
+        found = ["it holds a value no board may hold (a lone surrogate, NaN or Infinity?)"]
+    raise DamagedBoard(path, found, board_id)
 
 
 def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
@@ -173,6 +203,8 @@ def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
                 raise BoardError(f"{path} changed while it was read")
             try:
                 return parse(text, path), after
+            except DamagedBoard:
+                raise
             except BoardError as exc:
                 bad = exc
                 if attempt == retries:
@@ -187,6 +219,8 @@ def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
         except UnicodeDecodeError:
             if attempt == retries:
                 raise BoardError(f"{path} is not a text file: is it really a board?") from None
+        except DamagedBoard:
+            raise  # its JSON parsed to the end: whole, not a file that a sync tool is swapping
         except BoardError:
             if attempt == retries:
                 raise
@@ -324,7 +358,9 @@ def discard(tmp: Path) -> None:
         tmp.unlink()
 
 
-def _write_error(path: Path, exc: OSError) -> BoardError:
+def _write_error(path: Path, exc: OSError | UnicodeError) -> BoardError:
+    if isinstance(exc, UnicodeError):  # clean_text keeps lone surrogates out: a bug if seen
+        return BoardError(f"cannot write {path}: a text is not valid Unicode ({exc})")
     reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
     return BoardError(f"cannot write {path}: {reason}")
 
@@ -347,22 +383,3 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-@contextlib.contextmanager
-def board_lock(path: Path) -> Iterator[None]:
-    """Serialise writers on this machine (other machines meet through merge)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: merge-on-write still protects edits
-        yield
-        return
-    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f"delegate-locks-{os.getuid()}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    with open(folder / f"{digest}.lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -18,11 +18,11 @@ from delegate_tui.model import (
     STAGES,
     Card,
     ValidationError,
-    clean_text,
     parse_area,
     parse_hours,
     parse_log_kind,
     parse_name,
+    parse_note,
     parse_stage,
     parse_text,
     parse_title,
@@ -197,7 +197,7 @@ def cmd_note(args: argparse.Namespace, store: BoardStore) -> int:
 
 def cmd_decision(args: argparse.Namespace, store: BoardStore) -> int:
     card_id = store.resolve(args.card)
-    limit = clean_text(args.limit or "").strip()
+    limit = parse_note(args.limit)
     store.add_item(card_id, "decisions", text=parse_text(args.text, "decision"), limit=limit)
     print(f"handed a decision over on {card_id[:8]}")
     return 0

@@ -1,36 +1,52 @@
 """Provides `delegate check`: validate the board, fold in conflict copies, clean stale temp files.
 
 It prints what it found and what it did. A file that is not a usable board is a one-line error
-with exit code 1, and the file is left byte-for-byte as it was.
+with exit code 1, and the file is left byte-for-byte as it was; a board with damaged records
+gets one line per damaged value (see `report_damage`), exit code 1, the file untouched.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from delegate_tui import boardfile, config
-from delegate_tui.boardfile import BoardError
+from delegate_tui.boardfile import BoardError, DamagedBoard
 from delegate_tui.conflicts import MERGED_FOLDER, fold_conflict_copies, fold_copies
 from delegate_tui.display import line
 from delegate_tui.export.wording import plural
-from delegate_tui.model import STAGES
-from delegate_tui.records import card_from_record, is_live, value_of
+from delegate_tui.records import is_live
 from delegate_tui.rescue import MERGED, rescue_copies
 from delegate_tui.store import BoardStore
 
+LISTED = 50
+"""The most damaged values `delegate check` lists one by one."""
 
-def card_problems(store: BoardStore) -> list[str]:
-    """What keeps cards of the board from being shown (empty when all is well)."""
-    problems = []
-    for card_id, record in store.raw_cards().items():
-        short = line(card_id)[:8]
-        if value_of(record, "stage") not in STAGES:
-            problems.append(f"card {short} has an unknown stage {record.get('stage')!r}")
-        try:
-            card_from_record(card_id, record)
-        except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            problems.append(f"card {short} cannot be read ({type(exc).__name__}: {line(str(exc))})")
-    return problems
+
+def report_damage(args: argparse.Namespace, exc: DamagedBoard) -> int:
+    """A board refused for damaged records: `delegate check` lists each damaged value on a line
+    of its own (then how to fix them); any other command says the first in one line."""
+    if getattr(args, "command", None) != "check":
+        print(f"delegate: {exc}", file=sys.stderr)
+        return 1
+    folder = config.data_dir() / "backups" / exc.board_id
+    backups = f"restore a backup from {folder}" if folder.is_dir() else "restore a backup"
+    found = exc.damages
+    if len(found) == 1:
+        print(
+            f"delegate: {exc.path}: {line(found[0])}: fix it in the file or {backups}",
+            file=sys.stderr,
+        )
+        return 1
+    for damage in found[:LISTED]:
+        print(f"delegate: {exc.path}: {line(damage)}", file=sys.stderr)
+    if len(found) > LISTED:
+        print(f"delegate: {exc.path}: ... and {len(found) - LISTED} more", file=sys.stderr)
+    print(
+        f"delegate: {exc.path}: {len(found)} damaged values: fix them in the file or {backups}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
@@ -39,13 +55,7 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
         raise BoardError(
             f"{path} does not exist: check the path, or create a board with 'delegate add TITLE'"
         )
-    problems = card_problems(store)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise BoardError(
-            f"{path}: {problems[0]}{more}: fix it in the file or restore a backup "
-            f"from {store.backups.folder or 'your data folder'}"
-        )
+    # A damaged record refuses the board as it opens: see report_damage.
     records = store.raw_cards()
     live = [r for r in records.values() if is_live(r)]
     archived = sum(1 for r in live if r.get("archived_at"))

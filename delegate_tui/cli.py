@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from delegate_tui import cards_cli, check_cli, config, export_cli, status_cli
-from delegate_tui.boardfile import BoardError
+from delegate_tui.boardfile import BoardError, DamagedBoard
+from delegate_tui.display import line
 from delegate_tui.known_boards import KnownBoards
 from delegate_tui.merge import MergeError
 from delegate_tui.model import ValidationError
@@ -91,8 +92,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _launch(args, settings)
         handler: Handler = args.handler
         return handler(args, _open_store(args, settings))
+    except DamagedBoard as exc:  # `delegate check` lists every damaged value
+        return check_cli.report_damage(args, exc)
     except (UsageError, BoardError, ValidationError, MergeError) as exc:
-        print(f"delegate: {exc}", file=sys.stderr)
+        print(f"delegate: {line(str(exc))}", file=sys.stderr)  # it may quote the file's text
         return 1
     except KeyboardInterrupt:
         return 130

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from delegate_tui.dates import CADENCE_EXAMPLES, parse_checkin, parse_when
@@ -32,11 +32,17 @@ from delegate_tui.model import (
     parse_reason,
     parse_title,
 )
-from delegate_tui.records import format_time
+from delegate_tui.records import FIRST_YEAR, LAST_YEAR, format_time
+from delegate_tui.stored_shape import MAX_STORED_TEXT
 
 
 def parse_description(value: str) -> str:
-    return clean_text(value.replace("\r\n", "\n")).strip()
+    text = clean_text(value.replace("\r\n", "\n")).strip()
+    if len(text) > MAX_STORED_TEXT:
+        raise ValidationError(
+            f"the description is {len(text)} characters long: keep it under {MAX_STORED_TEXT}"
+        )
+    return text
 
 
 def parse_provider(value: str) -> bool:
@@ -53,7 +59,10 @@ def parse_checked_in(value: str, now: datetime) -> str | None:
     """When the leader last checked in, as stored ('' or none clears it)."""
     if value.strip().lower() in ("", "none", "never", "-"):
         return None
-    return format_time(parse_when(value, now))
+    moment = parse_when(value, now)
+    if not FIRST_YEAR <= moment.astimezone(UTC).year <= LAST_YEAR:
+        raise ValidationError(f"the date {value!r} is not between {FIRST_YEAR} and {LAST_YEAR}")
+    return format_time(moment)
 
 
 @dataclass(frozen=True)

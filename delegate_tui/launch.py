@@ -10,6 +10,7 @@ from pathlib import Path
 from delegate_tui import config
 from delegate_tui.app import DelegateApp
 from delegate_tui.demo import build_demo
+from delegate_tui.display import line
 from delegate_tui.opening import BoardMissing
 from delegate_tui.records import Clock, Identity, utc_now
 from delegate_tui.store import BoardStore
@@ -76,7 +77,7 @@ def _build_app(path: Path, settings: config.Config, theme: str | None) -> Delega
     try:
         return DelegateApp(path, settings=settings, theme=theme)
     except BoardMissing as exc:
-        print(f"delegate: {exc}", file=sys.stderr)
+        print(f"delegate: {line(str(exc))}", file=sys.stderr)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             return None
         try:

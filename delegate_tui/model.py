@@ -59,7 +59,9 @@ MAX_TITLE = 200
 MAX_TEXT = 5000
 MAX_HOURS = 168.0
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters, and lone surrogates (bytes of a command line that are not UTF-8): no
+board file may hold them."""
 
 
 class ValidationError(ValueError):

@@ -87,6 +87,10 @@ DEFAULT_STAMP = "*"
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
+FIRST_YEAR, LAST_YEAR = 1970, 2999
+"""The years a stored time may hold (stored_shape.py): no reading of one overflows datetime."""
+LATEST = datetime(LAST_YEAR, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+
 
 @dataclass(frozen=True, slots=True)
 class Identity:
@@ -130,8 +134,8 @@ class Stamper:
         """A timestamp later than any this stamper gave and later than `after`."""
         at = format_time(self.clock())
         floor = max(self._last, after)
-        if at <= floor:
-            at = format_time(parse_time(floor) + timedelta(microseconds=1))
+        if at <= floor:  # (a stamp at LATEST is followed by LATEST: a tie, not an unreadable time)
+            at = format_time(min(parse_time(floor) + timedelta(microseconds=1), LATEST))
         self._last = at
         return at
 
@@ -180,8 +184,7 @@ def stamp_of(record: Mapping[str, Any], name: str) -> Any:
 
 
 CREATION: dict[str, int] = {"created_at": 0, "created_by": 1}
-"""A card's creation fields, each with the part of the `*` stamp it is when the record leaves
-it out."""
+"""A card's creation fields, each with the part of the `*` stamp it reads as when left out."""
 
 ITEM_CREATION: tuple[str, ...] = ("created_at",)
 """An item's creation fields (an item records when, not by whom)."""

@@ -18,6 +18,7 @@ from delegate_tui import boardfile
 from delegate_tui.backups import Backups
 from delegate_tui.boardfile import CARDS, BoardError, Signature
 from delegate_tui.known_boards import KnownBoards
+from delegate_tui.lock import board_lock
 from delegate_tui.merge import META, Changes, MergeError, merge_boards, merge_onto
 from delegate_tui.records import Record
 
@@ -167,7 +168,7 @@ class SavingMixin:
                 self.on_save_error(str(exc))
 
     def _save(self) -> None:
-        with boardfile.board_lock(self.path):
+        with board_lock(self.path):
             for attempt in range(SAVE_ATTEMPTS):
                 with self._lock:
                     self._absorb_disk()

@@ -23,7 +23,7 @@ from tests.test_themes import MY_THEME
 @pytest.fixture
 def board(store: BoardStore, board_path: Path) -> Path:
     card = store.add("Invoicing", "only-me", owner="Marie", hours_per_week=3)
-    store.log(card.id, "handover", "Marie did the reminders")
+    store.log(card.id, "adjustment", "Marie did the reminders")
     store.add("Supplier orders", "delegating", owner="Karim")
     return board_path
 

@@ -104,16 +104,17 @@ def test_json_outputs_escape_controls_and_read_back(
     assert json.dumps(title, ensure_ascii=False) in found  # the exact title, read back
 
 
-def test_a_lone_surrogate_is_no_traceback(run_cli, store: BoardStore, board_path: Path):
+def test_a_lone_surrogate_in_the_file_is_one_line_not_a_traceback(
+    run_cli, store: BoardStore, board_path: Path
+):
     card = store.add("Invoicing")
     text = board_path.read_text(encoding="utf-8").replace('"Invoicing"', '"Pay \\ud800"')
     board_path.write_text(text, encoding="utf-8")
-    listed = run_cli("list")
-    assert listed.code == 0, listed.err
-    assert "Pay \ufffd" in listed.out
-    shown = run_cli("show", card.id[:8], "--json")
-    assert shown.code == 0, shown.err
-    assert json.loads(shown.out)["title"] == "Pay \ud800"
+    for args in (("list",), ("show", card.id[:8], "--json")):
+        result = run_cli(*args)  # the board is refused: it does not hold valid Unicode
+        assert result.code == 1 and result.out == ""
+        assert "lone surrogate" in result.err and result.err.count("\n") == 1
+        assert "\ud800" not in result.err  # the message shows it escaped, not raw
 
 
 def test_check_prints_file_names_without_their_controls(run_cli, store: BoardStore, tmp_path):

@@ -260,7 +260,7 @@ def write_board(path: Path, version: int, cards: dict[str, Record]) -> None:
     meta = {
         "app": "delegate-tui",
         "format": version,
-        "board_id": "6f1c0d2e-8a4b-4c3d-9e5f-7a6b5c4d3e2f",
+        "board_id": "0b6e7c2a-3d4f-4a1b-9c8d-7e6f5a4b3c2d",
         "name": "old",
     }
     lines = [json.dumps(k) + ":" + json.dumps(v, separators=(",", ":")) for k, v in cards.items()]

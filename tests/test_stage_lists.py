@@ -11,6 +11,7 @@ from delegate_tui.model import STAGES
 from delegate_tui.records import CARD_FIELDS, Identity, card_from_record
 from delegate_tui.stage_lists import StageLists, place_of, record_matches
 from delegate_tui.store import BoardStore
+from delegate_tui.stored_shape import Card, locate
 from delegate_tui.undo import UndoHistory
 from tests.conftest import FrozenClock
 from tests.test_merge_properties import sides
@@ -135,10 +136,14 @@ def test_a_record_with_default_fields_left_out_is_placed_as_its_model(record):
     assert place_of("c1", {}) == (CARD_FIELDS["stage"], (0.0, "", "c1"), 0.0)
 
 
+stored_scalars = scalars.filter(lambda record: not list(locate(record, Card)))
+"""The records a board file may hold (odd ones, like a created_at of 5, refuse the file)."""
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(records=st.lists(scalars, min_size=2, max_size=5))
+@given(records=st.lists(stored_scalars, min_size=2, max_size=5))
 def test_the_lists_read_stored_cards_as_their_models(tmp_path_factory, records):
     """`load` reads the records inline (creation from created_at or the `*` stamp): the lists
     are the models' board order, whatever the records leave out. The same cards in one column
