@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,25 @@ def test_parse_time_never_fails_on_what_the_decode_accepts(at: str) -> None:
     assert parse_time(at).year >= 1970
 
 
+NEAR_TIMES = st.one_of(
+    st.datetimes(datetime(1, 1, 1), datetime(9999, 12, 31)).map(
+        lambda moment: f"{moment:%Y-%m-%dT%H:%M:%S.%f}Z"
+    ),
+    st.text(alphabet="0123456789", min_size=21, max_size=21).map(
+        lambda d: f"{d[:4]}-{d[4:6]}-{d[6:8]}T{d[8:10]}:{d[10:12]}:{d[12:14]}.{d[14:20]}Z"
+    ),
+    st.text(alphabet="0123456789-:.TZ", min_size=25, max_size=29),
+)
+
+
+@given(st.lists(NEAR_TIMES, min_size=1, max_size=3))
+def test_the_stamps_check_of_all_times_at_once_is_the_pattern(times: list[str]) -> None:
+    """The decode checks stamps' times in one pass (fast), everything else by TIME_PATTERN."""
+    assert stored_shape.times_ok(times) == all(
+        re.match(stored_shape.TIME_PATTERN, t) for t in times
+    )
+
+
 def test_a_time_that_may_be_unset_is_a_time_or_empty_or_null() -> None:
     for unset in ("", None, AT):
         accepted(board({"archived_at": unset, "deleted_at": unset, "checked_in_at": unset}))
@@ -288,7 +308,7 @@ def test_an_inner_id_of_an_older_format_is_kept_as_text() -> None:
     refused(board({"id": 5}), "its id holds 5")
 
 
-@pytest.mark.parametrize("key", ["", "\x1b[2J", "a b", "-x", "é" * 3])
+@pytest.mark.parametrize("key", ["", "\x1b[2J", "a b", "x/y", "é" * 3, "a" * 201])
 def test_a_card_id_is_letters_digits_and_dashes(key: str) -> None:
     data = board()
     data["cards"] = {key: data["cards"][CARD]}
