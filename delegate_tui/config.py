@@ -19,6 +19,7 @@ from typing import Any
 
 import platformdirs
 
+from delegate_tui.model import parse_name
 from delegate_tui.records import Identity
 
 APP_DIR = "delegate-tui"
@@ -121,4 +122,6 @@ def os_user() -> str:
 
 
 def identity(config: Config, folder: Path | None = None) -> Identity:
-    return Identity(user=config.user or os_user(), device=device_id(folder))
+    # The name is stamped on every change in the shared file: one clean line of bounded length.
+    user = parse_name(config.user or os_user()) or "someone"
+    return Identity(user=user, device=parse_name(device_id(folder)) or "device")

@@ -25,7 +25,7 @@ from delegate_tui.board_order import record_order, sorted_cards
 from delegate_tui.boardfile import CARDS, BoardError
 from delegate_tui.known_boards import KnownBoards
 from delegate_tui.merge import META, Changes, stamps_of
-from delegate_tui.model import Card, parse_stage
+from delegate_tui.model import Card, parse_log_kind, parse_stage
 from delegate_tui.opening import board_paths, open_state
 from delegate_tui.records import (
     CARD_FIELDS,
@@ -329,6 +329,7 @@ class BoardStore(SavingMixin):
 
     def log(self, card_id: str, kind: str, text: str) -> str:
         """Append an entry to a card's transition log; returns its id."""
+        kind = parse_log_kind(kind)  # (ValidationError) a file must never hold an unknown kind
         made: list[str] = []
         self._change(
             card_id,

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from delegate_tui.boardfile import read_board
+from delegate_tui.config import Config, identity
 from delegate_tui.conflicts import MERGED_FOLDER
+from delegate_tui.model import ValidationError
 from delegate_tui.store import BoardStore
 from tests.conftest import file_hash
 
@@ -146,3 +148,16 @@ def test_bytes_of_a_command_line_that_are_not_utf8_show_as_a_replacement(
     data, _sig = read_board(board_path)
     assert [c["title"] for c in data["cards"].values()] == ["ab\ufffdcd"]
     assert not [p for p in board_path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_store_refuses_a_log_kind_a_board_may_not_hold(store: BoardStore, board_path) -> None:
+    card = store.add("Invoicing")
+    before = file_hash(board_path)
+    with pytest.raises(ValidationError, match="unknown log kind"):
+        store.log(card.id, "handover", "Marie takes over")
+    assert file_hash(board_path) == before
+
+
+def test_a_user_name_is_stamped_as_one_clean_line(tmp_path: Path) -> None:
+    me = identity(Config(user="Ann\x1b[2J\n" + "x" * 100_000), tmp_path)
+    assert me.user.startswith("Ann") and "\x1b" not in me.user and len(me.user) <= 200
