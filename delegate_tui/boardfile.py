@@ -213,8 +213,6 @@ def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
                 raise BoardError(f"{path} is missing") from None
         except IsADirectoryError:
             raise BoardError(f"{path} is a folder: give the path of a board file") from None
-        except PermissionError:
-            raise BoardError(f"{path} cannot be read: check its permissions") from None
         except UnicodeDecodeError:
             if attempt == retries:
                 raise BoardError(f"{path} is not a text file: is it really a board?") from None

@@ -233,10 +233,11 @@ def fold_copies(
             reason = "merged, but the board file does not hold it yet: it will be written"
             report.refused.append(Refusal(path, reason))
             continue
+        folder = aside or path.parent / MERGED_FOLDER
         try:
-            report.merged.append((path, move_aside(path, aside)))
+            report.merged.append((path, move_aside(path, folder)))
         except FileNotFoundError:
-            report.merged.append((path, (aside or path.parent / MERGED_FOLDER) / path.name))
+            report.merged.append((path, folder / path.name))
         except OSError as exc:
             report.refused.append(Refusal(path, f"merged, but could not be moved: {exc}"))
     return report

@@ -127,11 +127,9 @@ class SavingMixin:
             if not self._closing:
                 time.sleep(SAVE_SETTLE)  # let a burst of keys (a held shift+→) share one save
             with self._cond:
-                target, changed = self._pending, self._changed
+                target = self._pending
             try:
-                self._save()
-                with self._cond:
-                    self._written = max(self._written, changed)
+                self.save_now()
             except (BoardError, MergeError) as exc:
                 if self.on_save_error:
                     self.on_save_error(str(exc))
