@@ -19,8 +19,8 @@ from typing import Any
 
 import platformdirs
 
-from delegate_tui.model import parse_name
-from delegate_tui.records import Identity
+from delegate_tui.core.model import parse_name
+from delegate_tui.core.records import Identity
 
 APP_DIR = "delegate-tui"
 CONFIG_NAME = "config.toml"

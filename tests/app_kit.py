@@ -12,12 +12,12 @@ from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
-from delegate_tui.app import RELOAD_EVERY, DelegateApp
-from delegate_tui.boardfile import read_board
-from delegate_tui.model import Card
-from delegate_tui.records import Identity, card_from_record, is_live
-from delegate_tui.screens.card import CardScreen
-from delegate_tui.screens.prompt import PromptScreen
+from delegate_tui.board.boardfile import read_board
+from delegate_tui.core.model import Card
+from delegate_tui.core.records import Identity, card_from_record, is_live
+from delegate_tui.ui.app import RELOAD_EVERY, DelegateApp
+from delegate_tui.ui.screens.card import CardScreen
+from delegate_tui.ui.screens.prompt import PromptScreen
 from tests.conftest import FrozenClock
 
 SIZE = (120, 40)

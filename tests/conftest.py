@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui import cli
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.cli import main as cli
+from delegate_tui.command import open_ui
+from delegate_tui.core.records import Identity
 
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 """A Monday morning: every test's 'now' unless it moves the clock."""
@@ -86,7 +87,7 @@ def run_cli(board_path: Path, capsys: pytest.CaptureFixture[str]):
     """Run `delegate --board <board_path> ARGS…` in this process."""
 
     def run(*args: str, board: Path | None = None) -> CliResult:
-        code = cli.run(["--board", str(board or board_path), *args])
+        code = cli.run(["--board", str(board or board_path), *args], launch=open_ui)
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
 

@@ -20,11 +20,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from delegate_tui import cli
-from delegate_tui.boardfile import BoardError, read_board
-from delegate_tui.model import ABSENCE_ANSWERS, AREAS, LOG_KINDS, REASONS, STAGES
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.boardfile import BoardError, read_board
+from delegate_tui.board.store import BoardStore
+from delegate_tui.cli import main as cli
+from delegate_tui.command import open_ui
+from delegate_tui.core.model import ABSENCE_ANSWERS, AREAS, LOG_KINDS, REASONS, STAGES
+from delegate_tui.core.records import Identity
 from tests.conftest import START, FrozenClock
 
 ALICE = Identity("alice", "dev-alice")
@@ -346,7 +347,7 @@ def commands(card: str, folder: Path) -> list[tuple[str, ...]]:
 def run_cli(path: Path, args: tuple[str, ...]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.run(["--board", str(path), *args])
+        code = cli.run(["--board", str(path), *args], launch=open_ui)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -379,7 +380,7 @@ def check_every_command(path: Path, card: str, counts: Counter[str]) -> None:
 
 async def check_the_app(path: Path, counts: Counter[str]) -> None:
     """Open the board in the app (if it opens), open a card, the insight, the export screen."""
-    from delegate_tui.app import DelegateApp
+    from delegate_tui.ui.app import DelegateApp
 
     try:
         app = DelegateApp(path, identity=ALICE, clock=FrozenClock(START))

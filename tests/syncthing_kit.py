@@ -26,7 +26,7 @@ from urllib import request
 
 import pytest
 
-from delegate_tui.conflicts import MERGED_FOLDER
+from delegate_tui.board.conflicts import MERGED_FOLDER
 
 SYNCTHING = shutil.which("syncthing")
 needs_syncthing = pytest.mark.skipif(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
+from delegate_tui.board.store import BoardStore
 from delegate_tui.config import Config
-from delegate_tui.screens.card import CardScreen
-from delegate_tui.screens.prompt import PromptScreen
-from delegate_tui.store import BoardStore
-from delegate_tui.widgets.bars import KeyBar, TitleBar
+from delegate_tui.ui.screens.card import CardScreen
+from delegate_tui.ui.screens.prompt import PromptScreen
+from delegate_tui.ui.widgets.bars import KeyBar, TitleBar
 from tests.app_kit import SIZE, make_app, screen_text
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
+from delegate_tui.board.store import BoardStore
 from delegate_tui.config import Config
-from delegate_tui.screens.confirm import ConfirmScreen
-from delegate_tui.screens.help import HelpScreen
-from delegate_tui.screens.prompt import PromptScreen
-from delegate_tui.store import BoardStore
-from delegate_tui.widgets.column import Column
+from delegate_tui.ui.screens.confirm import ConfirmScreen
+from delegate_tui.ui.screens.help import HelpScreen
+from delegate_tui.ui.screens.prompt import PromptScreen
+from delegate_tui.ui.widgets.column import Column
 from tests.app_kit import SIZE, make_app, on_disk, saved, screen_text, type_text, wait_for
 
 
@@ -325,7 +325,7 @@ async def test_keymap_from_the_config_remaps_a_key(board, clock, alice):
 
 
 async def test_outside_changes_show_up_and_say_who_made_them(board, clock, alice):
-    from delegate_tui.records import Identity
+    from delegate_tui.core.records import Identity
 
     app = make_app(board, clock, alice)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

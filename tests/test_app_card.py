@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from delegate_tui.screens.card import CardScreen
-from delegate_tui.screens.choice import ChoiceScreen
-from delegate_tui.screens.prompt import PromptScreen
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.ui.screens.card import CardScreen
+from delegate_tui.ui.screens.choice import ChoiceScreen
+from delegate_tui.ui.screens.prompt import PromptScreen
 from tests.app_kit import SIZE, answer, make_app, open_card, saved, screen_text, type_text
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from delegate_tui.records import format_time
-from delegate_tui.screens.card import FIELDS, CardScreen
-from delegate_tui.screens.prompt import PromptScreen
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import format_time
+from delegate_tui.ui.screens.card import FIELDS, CardScreen
+from delegate_tui.ui.screens.prompt import PromptScreen
 from tests.app_kit import SIZE, answer, make_app, open_card, saved, screen_text, type_text
 from tests.conftest import file_hash
 

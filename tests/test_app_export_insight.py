@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.screens.board import BoardScreen
-from delegate_tui.screens.export import ExportScreen
-from delegate_tui.screens.insight import InsightScreen
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.ui.screens.board import BoardScreen
+from delegate_tui.ui.screens.export import ExportScreen
+from delegate_tui.ui.screens.insight import InsightScreen
 from tests.app_kit import SIZE, make_app, messages, screen_text, wait_for
 
 

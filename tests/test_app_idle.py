@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from delegate_tui.screens import board as board_module
+from delegate_tui.ui.screens import board as board_module
 from tests.app_kit import SIZE, make_app, screen_text, wait_for
 
 

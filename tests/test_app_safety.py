@@ -6,12 +6,12 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-from delegate_tui.demo import build_demo
-from delegate_tui.launch import make_demo_board
-from delegate_tui.model import LOG_KINDS, STAGES
-from delegate_tui.records import Identity, parse_time
-from delegate_tui.store import BoardStore
-from delegate_tui.widgets.column import Column
+from delegate_tui.board.demo import build_demo
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.model import LOG_KINDS, STAGES
+from delegate_tui.core.records import Identity, parse_time
+from delegate_tui.ui.launch import make_demo_board
+from delegate_tui.ui.widgets.column import Column
 from tests.app_kit import SIZE, make_app, on_disk, screen_text
 from tests.conftest import FrozenClock, file_hash
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from delegate_tui.app import RELOAD_EVERY
-from delegate_tui.conflicts import MERGED_FOLDER
-from delegate_tui.records import Identity
-from delegate_tui.screens.card import CardScreen
-from delegate_tui.screens.prompt import PromptScreen
-from delegate_tui.store import BoardStore
+from delegate_tui.board.conflicts import MERGED_FOLDER
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
+from delegate_tui.ui.app import RELOAD_EVERY
+from delegate_tui.ui.screens.card import CardScreen
+from delegate_tui.ui.screens.prompt import PromptScreen
 from tests.app_kit import (
     SIZE,
     make_app,

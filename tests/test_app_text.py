@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
 from tests.app_kit import SIZE, make_app, messages, screen_text, wait_for
 from tests.conftest import FrozenClock
 

@@ -9,12 +9,12 @@ from textual.color import Color
 from textual.command import CommandPalette
 
 from delegate_tui import config
+from delegate_tui.board.store import BoardStore
 from delegate_tui.config import load_config
-from delegate_tui.screens.help import HelpScreen
-from delegate_tui.screens.theme_picker import ThemePicker
-from delegate_tui.store import BoardStore
-from delegate_tui.themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
-from delegate_tui.widgets.column import Column, StageHead
+from delegate_tui.ui.screens.help import HelpScreen
+from delegate_tui.ui.screens.theme_picker import ThemePicker
+from delegate_tui.ui.themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
+from delegate_tui.ui.widgets.column import Column, StageHead
 from tests.app_kit import SIZE, make_app, messages, screen_text, type_text
 from tests.conftest import file_hash
 from tests.test_themes import MY_THEME

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui import backups, config
-from delegate_tui.backups import Backups
-from delegate_tui.boardfile import BoardError
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui import config
+from delegate_tui.board import backups
+from delegate_tui.board.backups import Backups
+from delegate_tui.board.boardfile import BoardError
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
 from tests.conftest import FrozenClock, file_hash
 
 ID = "0b6c2f7e-3d1a-4c8e-9f00-5a6b7c8d9e0f"

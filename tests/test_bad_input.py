@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.boardfile import FORMAT_VERSION
-from delegate_tui.store import BoardStore
+from delegate_tui.board.boardfile import FORMAT_VERSION
+from delegate_tui.board.store import BoardStore
 from tests.conftest import delegate_process, file_hash
 
 CARD_A = "abcd0000-0000-4000-8000-000000000001"

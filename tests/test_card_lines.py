@@ -15,10 +15,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from delegate_tui.display import line as shown
-from delegate_tui.model import Card, LogEntry, StageChange, Standard, clean_text
-from delegate_tui.records import format_time
-from delegate_tui.widgets.card_lines import (
+from delegate_tui.core.display import line as shown
+from delegate_tui.core.model import Card, LogEntry, StageChange, Standard, clean_text
+from delegate_tui.core.records import format_time
+from delegate_tui.ui.widgets.card_lines import (
     EDGE,
     OVERDUE_MARK,
     RECENT_MARK,

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
 
 FORGED = "Pay\nfake0001  only-me     Mallory  9h  Forged\tcard"
 """A title that would print a second, forged row of `delegate list`."""

@@ -15,14 +15,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from delegate_tui.boardfile import read_board
-from delegate_tui.records import stamp_of
+from delegate_tui.board.boardfile import read_board
+from delegate_tui.core.records import stamp_of
 
 PER_SIDE = 100
 
 DRIVER = """
 import sys, time
-from delegate_tui import cli
+from delegate_tui.cli import main as cli
 
 board, side, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sys.stdin.readline()  # wait for the go, so both sides really run at once

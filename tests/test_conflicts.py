@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.conflicts import (
+from delegate_tui.board.conflicts import (
     MERGED_FOLDER,
     ConflictWatcher,
     conflict_tool,
     find_copies,
     fold_conflict_copies,
 )
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
 from tests.conftest import FrozenClock, file_hash
 
 COPY_NAMES = {

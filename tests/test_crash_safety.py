@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.backups import Backups
-from delegate_tui.boardfile import read_board
-from delegate_tui.model import STAGES
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.backups import Backups
+from delegate_tui.board.boardfile import read_board
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.model import STAGES
+from delegate_tui.core.records import Identity
 
 TOTAL = 200
 MIN_KILLS = 20
@@ -32,9 +32,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from delegate_tui.model import STAGES
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.core.model import STAGES
+from delegate_tui.core.records import Identity
+from delegate_tui.board.store import BoardStore
 
 path, card_id, total, backups = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
 moment = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)

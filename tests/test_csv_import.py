@@ -12,8 +12,15 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from delegate_tui.csv_import import COLUMNS, parse_rows, read_rows
-from delegate_tui.model import AREAS, MAX_HOURS, STAGES, ValidationError, parse_name, parse_title
+from delegate_tui.core.csv_import import COLUMNS, parse_rows, read_rows
+from delegate_tui.core.model import (
+    AREAS,
+    MAX_HOURS,
+    STAGES,
+    ValidationError,
+    parse_name,
+    parse_title,
+)
 
 HEADER = "title,stage,owner,hours_per_week,area"
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.boardfile import read_board
+from delegate_tui.board.boardfile import read_board
+from delegate_tui.board.conflicts import MERGED_FOLDER
+from delegate_tui.board.store import BoardStore
 from delegate_tui.config import Config, identity
-from delegate_tui.conflicts import MERGED_FOLDER
-from delegate_tui.model import ValidationError
-from delegate_tui.store import BoardStore
+from delegate_tui.core.model import ValidationError
 from tests.conftest import file_hash
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui.dates import (
+from delegate_tui.core.dates import (
     Cadence,
     locale_dayfirst,
     next_checkin,
@@ -16,7 +16,7 @@ from delegate_tui.dates import (
     parse_checkin,
     parse_when,
 )
-from delegate_tui.model import ValidationError
+from delegate_tui.core.model import ValidationError
 
 NOW = datetime(2026, 11, 4, 15, 30, tzinfo=UTC)  # a Wednesday afternoon
 

@@ -9,8 +9,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui.display import block, line, one_line, show_bidi
-from delegate_tui.json_text import dumps
+from delegate_tui.core.display import block, line, one_line, show_bidi
+from delegate_tui.core.json_text import dumps
 
 ANY = st.text(st.characters(exclude_categories=()), max_size=60)
 UNSAFE = re.compile(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.export.write import write_snapshot
+from delegate_tui.snapshots.write import write_snapshot
 from tests.test_export_golden import HOSTILE, NOW, build_board
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui import cli
-from delegate_tui.export_cli import cmd_export
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.cli import main as cli
+from delegate_tui.cli.export import cmd_export
 from tests.conftest import file_hash
 from tests.test_export_golden import NOW, build_board
 

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui.export import csv as csv_format
-from delegate_tui.export import html as html_format
-from delegate_tui.export import markdown
-from delegate_tui.export.snapshot import one_line
-from delegate_tui.export.write import write_snapshot
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.snapshots import csv as csv_format
+from delegate_tui.snapshots import html as html_format
+from delegate_tui.snapshots import markdown
+from delegate_tui.snapshots.snapshot import one_line
+from delegate_tui.snapshots.write import write_snapshot
 from tests.test_export_golden import HOSTILE, HOSTILE_CADENCE, IDS, NOW, build_board
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.export.write import FORMATS, write_snapshot
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
+from delegate_tui.snapshots.write import FORMATS, write_snapshot
 from tests.conftest import FrozenClock
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -6,7 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Label, OptionList
 
-from delegate_tui.screens.export import ExportScreen
+from delegate_tui.ui.screens.export import ExportScreen
 
 
 class Host(App[None]):

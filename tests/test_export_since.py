@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.export.write import FORMATS, state_path, write_snapshot
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
+from delegate_tui.snapshots.write import FORMATS, state_path, write_snapshot
 from tests.conftest import FrozenClock
 from tests.test_export_golden import IDS, NOW, build_board
 

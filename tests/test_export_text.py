@@ -13,9 +13,9 @@ from pathlib import Path
 import markdown_it
 import pytest
 
-from delegate_tui.export import csv as csv_format
-from delegate_tui.export.write import write_snapshot
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.snapshots import csv as csv_format
+from delegate_tui.snapshots.write import write_snapshot
 from tests.test_export_golden import NOW
 
 SPLIT = 'Invoicing;=HYPERLINK("http://evil.example";"x")'

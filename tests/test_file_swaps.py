@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui import boardfile
-from delegate_tui.records import Identity, Stamper, append_entry
-from delegate_tui.store import BoardStore
+from delegate_tui.board import boardfile
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity, Stamper, append_entry
 from tests.conftest import FrozenClock
 
 BOB = Identity("bob", "dev-bob")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.app import RELOAD_EVERY
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
+from delegate_tui.ui.app import RELOAD_EVERY
 from tests.app_kit import SIZE, make_app, messages, on_disk, wait_for
 
 BOB = Identity("bob", "dev-bob")

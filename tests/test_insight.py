@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui import insight
-from delegate_tui.merge import merge_card
-from delegate_tui.model import ABSENCE_ANSWERS, STAGES, Card, StageChange
-from delegate_tui.records import Identity, Stamper, card_from_record, format_time, new_card
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core import insight
+from delegate_tui.core.merge import merge_card
+from delegate_tui.core.model import ABSENCE_ANSWERS, STAGES, Card, StageChange
+from delegate_tui.core.records import Identity, Stamper, card_from_record, format_time, new_card
 from tests.conftest import START, FrozenClock
 
 

@@ -9,10 +9,10 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from delegate_tui.records import Identity, format_time
-from delegate_tui.screens.insight import InsightScreen, flow_rows, sparkline
-from delegate_tui.store import BoardStore
-from delegate_tui.themes import APP_VARIABLES
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity, format_time
+from delegate_tui.ui.screens.insight import InsightScreen, flow_rows, sparkline
+from delegate_tui.ui.themes import APP_VARIABLES
 from tests.conftest import START, FrozenClock
 
 
@@ -125,7 +125,7 @@ async def test_an_empty_board_on_screen(store: BoardStore, clock: FrozenClock) -
 def test_sparkline_and_flow_rows() -> None:
     assert sparkline([0, 4, 8]) == "▁▄█"
     assert sparkline([0, 0]) == "▁▁"
-    from delegate_tui.insight import FlowPoint
+    from delegate_tui.core.insight import FlowPoint
 
     point = FlowPoint(START, {"only-me": 2, "delegating": 1, "team-owned": 1}, {})
     rows = flow_rows([point], height=4)

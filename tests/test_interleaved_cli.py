@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from delegate_tui.model import STAGES
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.model import STAGES
+from delegate_tui.core.records import Identity
 
 EDITS = 200
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ FIELD = {"ann": "--owner", "ben": "--accountable"}
 
 def worker(board: str, name: str, card_id: str, go: str, result: str) -> None:
     """One side: wait for the start signal, then make EDITS edits through `cli.run`."""
-    from delegate_tui import cli
+    from delegate_tui.cli import main as cli
 
     deadline = time.monotonic() + 60
     while not os.path.exists(go):

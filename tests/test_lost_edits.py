@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui import config, launch
-from delegate_tui.conflicts import MERGED_FOLDER
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui import config
+from delegate_tui.board.conflicts import MERGED_FOLDER
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
+from delegate_tui.ui import launch
 from tests.app_kit import SIZE, make_app, on_disk, type_text, wait_for
 
 BOB = Identity("bob", "dev-bob")

@@ -13,10 +13,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delegate_tui.boardfile import CARDS, new_state
-from delegate_tui.merge import CARD_NESTED, merge_boards, merge_card, merge_stamped
-from delegate_tui.model import STAGES
-from delegate_tui.records import (
+from delegate_tui.board.boardfile import CARDS, new_state
+from delegate_tui.core.merge import CARD_NESTED, merge_boards, merge_card, merge_stamped
+from delegate_tui.core.model import STAGES
+from delegate_tui.core.records import (
     CARD_FIELDS,
     ITEM_FIELDS,
     Identity,

@@ -19,11 +19,12 @@ from typing import Any
 
 from hypothesis import given
 
-from delegate_tui.boardfile import CARDS, FORMAT_VERSION
-from delegate_tui.merge import CARD_NESTED, META, merge_boards, merge_card, merge_stamped
-from delegate_tui.migrate import compact, lighten, migrate
-from delegate_tui.model import Card
-from delegate_tui.records import (
+from delegate_tui.board.boardfile import CARDS, FORMAT_VERSION
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.merge import CARD_NESTED, META, merge_boards, merge_card, merge_stamped
+from delegate_tui.core.migrate import compact, lighten, migrate
+from delegate_tui.core.model import Card
+from delegate_tui.core.records import (
     CARD_FIELDS,
     COLLECTIONS,
     ITEM_FIELDS,
@@ -37,7 +38,6 @@ from delegate_tui.records import (
     set_fields,
     stamp_of,
 )
-from delegate_tui.store import BoardStore
 from tests.conftest import FrozenClock, file_hash
 from tests.test_merge_properties import SETTINGS, creations, sides, stamped_values
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from hypothesis import given
 
-from delegate_tui.boardfile import CARDS
-from delegate_tui.merge import merge_card
-from delegate_tui.migrate import compact, lighten
-from delegate_tui.model import StageChange
-from delegate_tui.records import CARD_FIELDS, Identity, Record, card_from_record
-from delegate_tui.stage_lists import StageLists
-from delegate_tui.store import BoardStore
+from delegate_tui.board.boardfile import CARDS
+from delegate_tui.board.stage_lists import StageLists
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.merge import merge_card
+from delegate_tui.core.migrate import compact, lighten
+from delegate_tui.core.model import StageChange
+from delegate_tui.core.records import CARD_FIELDS, Identity, Record, card_from_record
 from tests.conftest import FrozenClock
 from tests.test_merge_properties import SETTINGS, creations, sides
 from tests.test_migrate import AT, CREATED, DAY3, LATER, MOVED, card_2, write_board

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui import config, opening
-from delegate_tui.conflicts import find_copies
-from delegate_tui.known_boards import KnownBoards
+from delegate_tui import config
+from delegate_tui.board import opening
+from delegate_tui.board.conflicts import find_copies
+from delegate_tui.board.known_boards import KnownBoards
 from tests.conftest import delegate_process, file_hash
 
 SYNCTHING_COPY = "board.sync-conflict-20261201-120000-ABCDEFG.json"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui.model import (
+from delegate_tui.core.model import (
     AREAS,
     LOG_KINDS,
     MAX_HOURS,

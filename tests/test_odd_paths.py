@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
 
 BOB = Identity("bob", "dev-bob")
 COPY = "board.sync-conflict-20261201-120000-ABCDEFG.json"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.app import DelegateApp
-from delegate_tui.launch import make_demo_board
-from delegate_tui.records import Identity
+from delegate_tui.core.records import Identity
+from delegate_tui.ui.app import DelegateApp
+from delegate_tui.ui.launch import make_demo_board
 from tests.conftest import FrozenClock
 
 SIZE = (120, 40)

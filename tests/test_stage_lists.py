@@ -5,14 +5,14 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from delegate_tui.board_order import board_order
-from delegate_tui.boardfile import CARDS, new_state, serialize
-from delegate_tui.model import STAGES
-from delegate_tui.records import CARD_FIELDS, Identity, card_from_record
-from delegate_tui.stage_lists import StageLists, place_of, record_matches
-from delegate_tui.store import BoardStore
-from delegate_tui.stored_shape import Card, locate
-from delegate_tui.undo import UndoHistory
+from delegate_tui.board.boardfile import CARDS, new_state, serialize
+from delegate_tui.board.stage_lists import StageLists, place_of, record_matches
+from delegate_tui.board.store import BoardStore
+from delegate_tui.board.undo import UndoHistory
+from delegate_tui.core.board_order import board_order
+from delegate_tui.core.model import STAGES
+from delegate_tui.core.records import CARD_FIELDS, Identity, card_from_record
+from delegate_tui.core.stored_shape import Card, locate
 from tests.conftest import FrozenClock
 from tests.test_merge_properties import sides
 

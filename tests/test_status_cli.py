@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui import status_cli
-from delegate_tui.records import format_time
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.cli import status as status_cli
+from delegate_tui.core.records import format_time
 from tests.conftest import START, FrozenClock, file_hash
 
 
@@ -151,7 +151,8 @@ def test_edit_refuses_bad_values_and_leaves_the_file_alone(
 
 def test_checked_in_relative_to_now(board_path: Path, alice, clock: FrozenClock) -> None:
     """`--checked-in '3 days ago'` is read against the store's clock."""
-    from delegate_tui import cards_cli, cli
+    from delegate_tui.cli import cards as cards_cli
+    from delegate_tui.cli import main as cli
 
     store = BoardStore(board_path, alice, clock=clock)
     card = store.add("Bookkeeping")

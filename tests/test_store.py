@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui import boardfile, store_saving
-from delegate_tui.boardfile import APP, FORMAT_VERSION
-from delegate_tui.model import StageChange
-from delegate_tui.records import (
+from delegate_tui.board import boardfile, store_saving
+from delegate_tui.board.boardfile import APP, FORMAT_VERSION
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.model import StageChange
+from delegate_tui.core.records import (
     Identity,
     Stamper,
     format_time,
@@ -25,7 +26,6 @@ from delegate_tui.records import (
     stamp_of,
     value_of,
 )
-from delegate_tui.store import BoardStore
 from tests.conftest import START, FrozenClock
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui import stored_shape
-from delegate_tui.boardfile import BoardError, DamagedBoard, parse
-from delegate_tui.records import (
+from delegate_tui.board.boardfile import BoardError, DamagedBoard, parse
+from delegate_tui.core import stored_shape
+from delegate_tui.core.records import (
     CARD_FIELDS,
     ITEM_FIELDS,
     LATEST,
@@ -26,7 +26,7 @@ from delegate_tui.records import (
     format_time,
     parse_time,
 )
-from delegate_tui.stored_shape import CARD_TYPES, ITEM_TYPES, MAX_STORED_TEXT, decode_board
+from delegate_tui.core.stored_shape import CARD_TYPES, ITEM_TYPES, MAX_STORED_TEXT, decode_board
 
 BOARD_ID = "0b6e7c2a-3d4f-4a1b-9c8d-7e6f5a4b3c2d"
 CARD = "c0ffee00-0000-4000-8000-000000000001"

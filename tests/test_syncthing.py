@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from delegate_tui.conflicts import find_copies
+from delegate_tui.board.conflicts import find_copies
 from tests.syncthing_kit import (
     Node,
     Timer,

@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from delegate_tui.app import DelegateApp
-from delegate_tui.boardfile import BoardError
-from delegate_tui.conflicts import find_copies
-from delegate_tui.model import Card
-from delegate_tui.records import Identity
+from delegate_tui.board.boardfile import BoardError
+from delegate_tui.board.conflicts import find_copies
+from delegate_tui.core.model import Card
+from delegate_tui.core.records import Identity
+from delegate_tui.ui.app import DelegateApp
 from tests.app_kit import SIZE, answer, messages, on_disk, wait_for
 from tests.syncthing_kit import (
     Node,

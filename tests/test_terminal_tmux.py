@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from delegate_tui.boardfile import read_board
-from delegate_tui.store import BoardStore
+from delegate_tui.board.boardfile import read_board
+from delegate_tui.board.store import BoardStore
 from tests.app_kit import on_disk
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

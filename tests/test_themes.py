@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from delegate_tui.config import load_config, save_setting
-from delegate_tui.themes import (
+from delegate_tui.ui.themes import (
     APP_VARIABLES,
     DEFAULT_THEME,
     load_all_themes,
@@ -146,7 +146,7 @@ def test_the_wheel_ships_the_themes(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("delegate_tui-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for theme in SHIPPED:
-        assert f"delegate_tui/data/themes/{theme}.toml" in names
+        assert f"delegate_tui/ui/builtin_themes/{theme}.toml" in names
     assert any(n.endswith(".tcss") for n in names)
 
 

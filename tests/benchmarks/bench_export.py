@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_store import build_board, median_time
 
-from delegate_tui.export.write import FORMATS, make_snapshot, write_snapshot
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.records import Identity
+from delegate_tui.snapshots.write import FORMATS, make_snapshot, write_snapshot
 
 TARGET = 2.0
 NOW = datetime(2025, 9, 1, 9, 0, tzinfo=UTC)

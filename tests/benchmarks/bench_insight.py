@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_store import build_board, median_time
 
-from delegate_tui import insight
-from delegate_tui.records import Identity
-from delegate_tui.store import BoardStore
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core import insight
+from delegate_tui.core.records import Identity
 
 TARGET = 1.0
 

@@ -25,9 +25,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from delegate_tui import boardfile
-from delegate_tui.model import AREAS, LOG_KINDS, STAGES
-from delegate_tui.records import (
+from delegate_tui.board import boardfile
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.model import AREAS, LOG_KINDS, STAGES
+from delegate_tui.core.records import (
     Identity,
     Stamper,
     add_item,
@@ -36,7 +37,6 @@ from delegate_tui.records import (
     new_id,
     set_fields,
 )
-from delegate_tui.store import BoardStore
 
 PEOPLE = ("Marie", "Paul", "Ana", "Karim", "Lea", "")
 WORDS = [

@@ -1,0 +1,1 @@
+"""The `delegate` command: one module per group of commands."""

@@ -1,0 +1,311 @@
+"""Provides the card commands of `delegate`: add, list, show, move, edit, import, standard,
+note, log, archive. Each parses and validates everything before it changes the board."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.csv_import import read_rows
+from delegate_tui.core.display import block, line
+from delegate_tui.core.fields import parse_field
+from delegate_tui.core.insight import card_checkin
+from delegate_tui.core.json_text import dumps
+from delegate_tui.core.model import (
+    LOG_KINDS,
+    STAGE_LABELS,
+    STAGES,
+    Card,
+    ValidationError,
+    parse_area,
+    parse_hours,
+    parse_log_kind,
+    parse_name,
+    parse_note,
+    parse_stage,
+    parse_text,
+    parse_title,
+)
+
+
+def _print_json(value: Any) -> None:
+    print(dumps(value))
+
+
+def _line(card: Card) -> str:
+    hours = f"{card.hours_per_week:g}h" if card.hours_per_week else "-"
+    owner = line(card.owner) or "-"
+    return f"{line(card.id)[:8]}  {line(card.stage):<10}  {owner[:16]:<16}  {hours:>6}  {line(card.title)}"
+
+
+def _indented(text: str, first: str, rest: str) -> str:
+    """Multi-line text from the file: `first` before its first line, `rest` before the others."""
+    return first + ("\n" + rest).join(block(text).split("\n"))
+
+
+def cmd_add(args: argparse.Namespace, store: BoardStore) -> int:
+    card = store.add(
+        parse_title(args.title),
+        parse_stage(args.stage),
+        owner=parse_name(args.owner),
+        hours_per_week=parse_hours(args.hours),
+        area=parse_area(args.area),
+    )
+    if args.json:
+        _print_json(card.to_json())
+    else:
+        print(f"added {card.id[:8]}  {line(card.title)}  ({card.stage})")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, store: BoardStore) -> int:
+    stage = parse_stage(args.stage) if args.stage else None
+    cards = [c for c in store.cards(archived=args.archived) if stage is None or c.stage == stage]
+    if args.json:
+        _print_json([c.to_json() for c in cards])
+        return 0
+    if not cards:
+        print(
+            "no cards" + (f" in {stage}" if stage else "") + ": add one with 'delegate add TITLE'"
+        )
+    for card in cards:
+        print(_line(card))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
+    card = store.card(store.resolve(args.card))
+    if args.json:
+        _print_json(card.to_json())
+        return 0
+    t = line
+    print(t(card.title))
+    print(f"  id           {t(card.id)}")
+    stage = STAGE_LABELS.get(card.stage, t(card.stage))  # a hand-edited file may hold any stage
+    print(f"  stage        {stage} since {t(card.stage_since[:10])}")
+    print(f"  owner        {t(card.owner) or '-'}   accountable {t(card.accountable) or '-'}")
+    print(f"  hours/week   {card.hours_per_week:g}   area {t(card.area) or '-'}")
+    levels = f"{card.level or '-'} -> {card.target_level or '-'}"
+    print(
+        f"  away 2 weeks {t(card.absence) or '-'}   level {levels}   reason {t(card.reason) or '-'}"
+    )
+    if card.provider:
+        print(_indented(card.confidentiality or "-", "  provider     confidentiality: ", " " * 15))
+        print(_indented(card.reporting or "-", "               reporting: ", " " * 15))
+    check = card_checkin(card, store.stamper.clock())
+    if check:
+        late = " (overdue)" if check.overdue else ""
+        print(
+            f"  check-ins    {t(card.checkin)}, last {check.last:%Y-%m-%d}, next {check.next:%Y-%m-%d}{late}"
+        )
+    if card.archived_at:
+        print(f"  archived     {t(card.archived_at[:10])}")
+    if block(card.description):
+        print(_indented(card.description, "  ", "  "))
+    print(f"Work standards ({card.standards_done}/{len(card.standards)} done)")
+    for s in card.standards:
+        print(_indented(s.text, f"  [{'x' if s.done else ' '}] ", "      "))
+    print("Responsibility notes")
+    for n in card.notes:
+        print(_indented(n.text, "  - ", "    "))
+    print("Decisions handed over")
+    for d in card.decisions:
+        print(_indented(d.text, "  - ", "    ") + (f" (limit: {t(d.limit)})" if d.limit else ""))
+    print("Transition log")
+    for e in reversed(card.log):
+        entry = f"  {t(e.at[:10])}  {t(e.kind):<15} "
+        print(_indented(e.text, entry, " " * len(entry)) + f"  — {t(e.by)}")
+    print("Stage history")
+    for h in card.history:
+        print(
+            f"  {t(h.at[:16]).replace('T', ' ')}  {t(h.from_stage or 'new')} -> {t(h.to_stage)}  — {t(h.by)}"
+        )
+    return 0
+
+
+def cmd_move(args: argparse.Namespace, store: BoardStore) -> int:
+    card_id = store.resolve(args.card)
+    stage = parse_stage(args.stage)
+    if store.move(card_id, stage):
+        print(f"moved {card_id[:8]} to {stage}")
+    else:
+        print(f"{card_id[:8]} is already in {stage}")
+    return 0
+
+
+EDIT_OPTIONS: dict[str, str] = {
+    "title": "title",
+    "owner": "owner",
+    "accountable": "accountable",
+    "hours": "hours_per_week",
+    "area": "area",
+    "description": "description",
+    "absence": "absence",
+    "level": "level",
+    "target_level": "target_level",
+    "reason": "reason",
+    "confidentiality": "confidentiality",
+    "reporting": "reporting",
+    "checkin": "checkin",
+    "checked_in": "checked_in_at",
+}
+"""`delegate edit` options and the card fields they set (read as the card screen reads them)."""
+
+
+def cmd_edit(args: argparse.Namespace, store: BoardStore) -> int:
+    card_id = store.resolve(args.card)
+    now = store.stamper.clock()
+    changes: dict[str, Any] = {
+        name: parse_field(name, getattr(args, option), now)
+        for option, name in EDIT_OPTIONS.items()
+        if getattr(args, option) is not None
+    }
+    if args.provider is not None:
+        changes["provider"] = args.provider
+    if not changes:
+        raise ValidationError(
+            "nothing to change: give --title, --owner, --accountable, --hours, --area, "
+            "--description, --absence, --level, --reason, --provider, --checkin … (see --help)"
+        )
+    store.edit(card_id, **changes)
+    print(f"edited {card_id[:8]}: {', '.join(changes)}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, store: BoardStore) -> int:
+    rows = read_rows(Path(args.file))
+    ids = store.add_many(rows)
+    print(f"imported {len(ids)} card{'s' if len(ids) != 1 else ''} from {args.file}")
+    return 0
+
+
+def cmd_standard(args: argparse.Namespace, store: BoardStore) -> int:
+    card_id = store.resolve(args.card)
+    store.add_item(card_id, "standards", text=parse_text(args.text, "standard"))
+    print(f"added a work standard to {card_id[:8]}")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace, store: BoardStore) -> int:
+    card_id = store.resolve(args.card)
+    store.add_item(card_id, "notes", text=parse_text(args.text, "note"))
+    print(f"added a responsibility note to {card_id[:8]}")
+    return 0
+
+
+def cmd_decision(args: argparse.Namespace, store: BoardStore) -> int:
+    card_id = store.resolve(args.card)
+    limit = parse_note(args.limit)
+    store.add_item(card_id, "decisions", text=parse_text(args.text, "decision"), limit=limit)
+    print(f"handed a decision over on {card_id[:8]}")
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, store: BoardStore) -> int:
+    kind = parse_log_kind(args.kind)
+    text = parse_text(args.text, "log entry")
+    card_id = store.resolve(args.card)
+    store.log(card_id, kind, text)
+    print(f"logged {kind} on {card_id[:8]}")
+    return 0
+
+
+def cmd_archive(args: argparse.Namespace, store: BoardStore) -> int:
+    card_id = store.resolve(args.card)
+    store.archive(card_id, not args.restore)
+    print(f"{'restored' if args.restore else 'archived'} {card_id[:8]}")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the card commands to the `delegate` parser."""
+    stages = "|".join(STAGES)
+
+    def command(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = commands.add_parser(
+            name, help=help_text, description=help_text
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    p = command("add", cmd_add, "add a card")
+    p.add_argument("title")
+    p.add_argument("--stage", default="only-me", help=f"{stages} (default: only-me)")
+    p.add_argument("--owner", default="", help="who does it")
+    p.add_argument("--hours", default="0", help="hours per week it takes")
+    p.add_argument(
+        "--area",
+        default="",
+        help="direction, finance, sales-marketing, hr-legal, logistics, production or quality",
+    )
+    p.add_argument("--json", action="store_true", help="print the card as JSON")
+
+    p = command("list", cmd_list, "list the cards")
+    p.add_argument("--stage", help=stages)
+    p.add_argument("--archived", action="store_true", help="list archived cards instead")
+    p.add_argument("--json", action="store_true", help="print the cards as JSON")
+
+    p = command("show", cmd_show, "show one card")
+    p.add_argument("card", help="card id or a unique prefix of it (4+ characters)")
+    p.add_argument("--json", action="store_true", help="print the card as JSON")
+
+    p = command("move", cmd_move, "move a card to a stage")
+    p.add_argument("card")
+    p.add_argument("stage", help=stages)
+
+    p = command("edit", cmd_edit, "change a card's fields")
+    p.add_argument("card")
+    p.add_argument("--title")
+    p.add_argument("--owner")
+    p.add_argument("--accountable", help="who signs off (exactly one person)")
+    p.add_argument("--hours", help="hours per week")
+    p.add_argument("--area", help="business area, or 'none'")
+    p.add_argument("--description")
+    p.add_argument("--absence", help="two weeks away, this task: stops | struggles | runs | none")
+    p.add_argument("--level", help="delegation level now: 1-7 or tell … delegate, or none")
+    p.add_argument("--target-level", help="delegation level to reach: 1-7 or a name, or none")
+    p.add_argument(
+        "--reason", help="why delegate it: repetitive | standardised | low-value | emergency | none"
+    )
+    p.add_argument(
+        "--provider",
+        action=argparse.BooleanOptionalAction,
+        help="an outside provider does it (--no-provider: the team does)",
+    )
+    p.add_argument("--confidentiality", help="what the provider may see (confidentiality notes)")
+    p.add_argument("--reporting", help="how and how often the provider reports")
+    p.add_argument("--checkin", help="check-in cadence, e.g. 'every 2 weeks', 'monthly', or none")
+    p.add_argument(
+        "--checked-in", metavar="WHEN", help="when you last checked in: 'today', '3 days ago', …"
+    )
+
+    p = command(
+        "import",
+        cmd_import,
+        "add cards from a CSV file (header: title,stage,owner,hours_per_week,area)",
+    )
+    p.add_argument("file", metavar="FILE.csv")
+
+    p = command("standard", cmd_standard, "add a work standard to a card")
+    p.add_argument("card")
+    p.add_argument("text")
+
+    p = command("note", cmd_note, "add a responsibility note to a card")
+    p.add_argument("card")
+    p.add_argument("text")
+
+    p = command("decision", cmd_decision, "hand a decision over, with its limit")
+    p.add_argument("card")
+    p.add_argument("text")
+    p.add_argument("--limit", help="e.g. 'refunds up to 200 EUR'")
+
+    p = command("log", cmd_log, "add to a card's transition log")
+    p.add_argument("card")
+    p.add_argument("kind", help=" | ".join(LOG_KINDS))
+    p.add_argument("text")
+
+    p = command("archive", cmd_archive, "archive a card (or --restore it)")
+    p.add_argument("card")
+    p.add_argument("--restore", action="store_true", help="bring an archived card back")

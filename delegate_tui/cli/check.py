@@ -1,0 +1,130 @@
+"""Provides `delegate check`: validate the board, fold in conflict copies, clean stale temp files.
+
+It prints what it found and what it did. A file that is not a usable board is a one-line error
+with exit code 1, and the file is left byte-for-byte as it was; a board with damaged records
+gets one line per damaged value (see `report_damage`), exit code 1, the file untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from delegate_tui import config
+from delegate_tui.board import boardfile
+from delegate_tui.board.boardfile import BoardError, DamagedBoard
+from delegate_tui.board.conflicts import MERGED_FOLDER, fold_conflict_copies, fold_copies
+from delegate_tui.board.rescue import MERGED, rescue_copies
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core.display import line
+from delegate_tui.core.records import is_live
+from delegate_tui.core.wording import plural
+
+LISTED = 50
+"""The most damaged values `delegate check` lists one by one."""
+
+
+def report_damage(args: argparse.Namespace, exc: DamagedBoard) -> int:
+    """A board refused for damaged records: `delegate check` lists each damaged value on a line
+    of its own (then how to fix them); any other command says the first in one line."""
+    if getattr(args, "command", None) != "check":
+        print(f"delegate: {exc}", file=sys.stderr)
+        return 1
+    folder = config.data_dir() / "backups" / exc.board_id
+    backups = f"restore a backup from {folder}" if folder.is_dir() else "restore a backup"
+    found = exc.damages
+    if len(found) == 1:
+        print(
+            f"delegate: {exc.path}: {line(found[0])}: fix it in the file or {backups}",
+            file=sys.stderr,
+        )
+        return 1
+    for damage in found[:LISTED]:
+        print(f"delegate: {exc.path}: {line(damage)}", file=sys.stderr)
+    if len(found) > LISTED:
+        print(f"delegate: {exc.path}: ... and {len(found) - LISTED} more", file=sys.stderr)
+    print(
+        f"delegate: {exc.path}: {len(found)} damaged values: fix them in the file or {backups}",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
+    path = store.path
+    if not path.exists():
+        raise BoardError(
+            f"{path} does not exist: check the path, or create a board with 'delegate add TITLE'"
+        )
+    # A damaged record refuses the board as it opens: see report_damage.
+    records = store.raw_cards()
+    live = [r for r in records.values() if is_live(r)]
+    archived = sum(1 for r in live if r.get("archived_at"))
+    deleted = len(records) - len(live)
+    print(f"{path}: a valid board, {line(store.name)!r} (id {store.board_id})")
+    print(
+        f"  {plural(len(live) - archived, 'card')}, {archived} archived, "
+        f"{deleted} deleted (kept as tombstones)"
+    )
+
+    # Before the fold: a save it causes would clean them up silently.
+    removed = [line(temp.name) for temp in boardfile.remove_stale_temps(path)]
+    report = fold_conflict_copies(store)
+    for found in report.lines():  # names of files a sync tool (or anyone) made
+        print(f"  {line(found)}")
+    if report.found:
+        print(
+            f"conflict copies: {len(report.found)} found, {len(report.merged)} merged, "
+            f"{len(report.refused)} left in place"
+        )
+    else:
+        print("conflict copies: none")
+
+    rescue_folder = config.data_dir() / "rescue"
+    rescued = fold_copies(
+        store, rescue_copies(rescue_folder, store.board_id), rescue_folder / MERGED
+    )
+    for found in rescued.lines():
+        print(f"  {line(found)}")
+    if rescued.found:
+        print(
+            f"rescue copies: {len(rescued.found)} found, {len(rescued.merged)} merged, "
+            f"{len(rescued.refused)} left in place"
+        )
+
+    if removed:
+        print(f"temp files: removed {len(removed)} left over from a crash: {', '.join(removed)}")
+    else:
+        print("temp files: none left over")
+    backups = store.backups.list()
+    if backups:
+        print(f"backups: {len(backups)}, newest {line(str(backups[-1]))}")
+    else:
+        print("backups: none yet (one is kept at the first save of each session)")
+    merged_folder = path.parent / MERGED_FOLDER
+    if merged_folder.is_dir():
+        count = sum(1 for _ in merged_folder.iterdir())
+        print(f"merged copies kept in {merged_folder}: {count} (safe to delete)")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace, store: BoardStore) -> int:
+    """Write a new, empty board where there is none (even where this machine knew one)."""
+    if not store.is_new:
+        raise BoardError(
+            f"{store.path} already holds the board {line(store.name)!r} "
+            f"(id {store.board_id}): nothing to do"
+        )
+    store.save_now()
+    print(f"created a new board at {store.path} (id {store.board_id})")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add `delegate check` and `delegate init` to the `delegate` parser."""
+    text = "create a new, empty board at the board path (refused where a board is)"
+    sub_init: argparse.ArgumentParser = commands.add_parser("init", help=text, description=text)
+    sub_init.set_defaults(handler=cmd_init)
+    text = "validate the board file, fold in conflict copies, clean stale temp files"
+    sub: argparse.ArgumentParser = commands.add_parser("check", help=text, description=text)
+    sub.set_defaults(handler=cmd_check)

@@ -1,0 +1,121 @@
+"""Provides the `delegate` command: the scriptable front of the board.
+
+Every command works on the store directly; Textual is imported only to open the terminal UI.
+A user mistake prints one line on stderr and exits 1 with the board file untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from delegate_tui import config
+from delegate_tui.board.boardfile import BoardError, DamagedBoard
+from delegate_tui.board.known_boards import KnownBoards
+from delegate_tui.board.store import BoardStore
+from delegate_tui.cli import cards as cards_cli
+from delegate_tui.cli import check as check_cli
+from delegate_tui.cli import export as export_cli
+from delegate_tui.cli import status as status_cli
+from delegate_tui.core.display import line
+from delegate_tui.core.merge import MergeError
+from delegate_tui.core.model import ValidationError
+
+Handler = Callable[[argparse.Namespace, BoardStore], int]
+Launcher = Callable[[argparse.Namespace, config.Config, Path], int]
+"""Opens the terminal UI on a board (plugged in by `delegate_tui.command`: this layer never
+imports Textual)."""
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit code 1, as the CLI contract asks."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def board_path(args: argparse.Namespace, settings: config.Config) -> Path:
+    """--board, else $DELEGATE_BOARD, else the config file's board, else the default."""
+    chosen = args.board or os.environ.get("DELEGATE_BOARD") or settings.board
+    return Path(chosen).expanduser() if chosen else config.default_board()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="delegate",
+        description="A kanban board in the terminal for handing work over to your team: "
+        "only me -> delegating -> team-owned. With no command, opens the board.",
+    )
+    parser.add_argument(
+        "--board",
+        metavar="PATH",
+        help="the board file (default: $DELEGATE_BOARD, "
+        "then 'board' in the config file, then board.json in your data folder)",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for this run")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a sample board in a temporary folder, to try things out",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    cards_cli.register(commands)
+    check_cli.register(commands)
+    export_cli.register(commands)
+    status_cli.register(commands)
+    return parser
+
+
+def _open_store(args: argparse.Namespace, settings: config.Config) -> BoardStore:
+    path = board_path(args, settings)
+    if path == config.default_board():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return BoardStore(
+        path,
+        config.identity(settings),
+        backup_dir=config.data_dir() / "backups",
+        known=KnownBoards(config.data_dir()),
+        create=args.command == "init",
+    )
+
+
+def run(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
+    """Run the CLI; returns the exit code. With no command, `launch` opens the board."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        settings = config.load_config()
+        for problem in settings.problems:
+            print(f"delegate: {problem}", file=sys.stderr)
+        if args.command is None:
+            if launch is None:
+                raise UsageError("name a command (see 'delegate --help')")
+            return launch(args, settings, board_path(args, settings))
+        handler: Handler = args.handler
+        return handler(args, _open_store(args, settings))
+    except DamagedBoard as exc:  # `delegate check` lists every damaged value
+        return check_cli.report_damage(args, exc)
+    except (UsageError, BoardError, ValidationError, MergeError) as exc:
+        print(f"delegate: {line(str(exc))}", file=sys.stderr)  # it may quote the file's text
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def main(launch: Launcher | None = None) -> None:
+    try:
+        code = run(launch=launch)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `delegate list | head` closed the pipe early: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    sys.exit(code)

@@ -1,0 +1,87 @@
+"""Provides the reading of a task list from CSV for `delegate import`.
+
+Columns: title, stage, owner, hours_per_week, area (a header row is required). Every row is
+checked before anything is imported, so a file imports whole or not at all. No Textual.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from delegate_tui.core.model import (
+    ValidationError,
+    parse_area,
+    parse_hours,
+    parse_name,
+    parse_stage,
+    parse_title,
+)
+
+COLUMNS: tuple[str, ...] = ("title", "stage", "owner", "hours_per_week", "area")
+
+
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ValidationError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise ValidationError(f"{path} is a folder: give a .csv file") from None
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path} is not UTF-8 text: save it as 'CSV UTF-8'") from None
+    except OSError as exc:
+        raise ValidationError(f"cannot read {path}: {exc.strerror}") from None
+    return parse_rows(text, str(path))
+
+
+def parse_rows(text: str, name: str = "the CSV") -> list[dict[str, Any]]:
+    """Card fields for every row, or a ValidationError naming the first bad line."""
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)  # spreadsheets in some locales save with ';'
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = next(reader, None)
+    if not header:
+        raise ValidationError(f"{name} is empty: it needs a header row ({', '.join(COLUMNS)})")
+    columns = [h.strip().lower() for h in header]
+    missing = [c for c in COLUMNS if c not in columns]
+    if missing:
+        raise ValidationError(
+            f"{name} has no column {', '.join(missing)}: the header must be {','.join(COLUMNS)}"
+        )
+    extra = [c for c in columns if c not in COLUMNS]
+    if extra:
+        raise ValidationError(
+            f"{name} has an unknown column {extra[0]!r}: the columns are {','.join(COLUMNS)}"
+        )
+    rows: list[dict[str, Any]] = []
+    try:
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            line = reader.line_num
+            if len(values) != len(columns):
+                raise ValidationError(
+                    f"{name} line {line}: {len(values)} values for {len(columns)} columns "
+                    f"({','.join(columns)}); nothing imported"
+                )
+            row = dict(zip(columns, values, strict=True))
+            try:
+                rows.append(
+                    {
+                        "title": parse_title(row["title"]),
+                        "stage": parse_stage(row["stage"] or "only-me"),
+                        "owner": parse_name(row["owner"]),
+                        "hours_per_week": parse_hours(row["hours_per_week"]),
+                        "area": parse_area(row["area"]),
+                    }
+                )
+            except ValidationError as exc:
+                raise ValidationError(f"{name} line {line}: {exc}; nothing imported") from None
+    except csv.Error as exc:
+        raise ValidationError(f"{name} line {reader.line_num}: {exc}; nothing imported") from None
+    if not rows:
+        raise ValidationError(f"{name} has a header but no rows: nothing to import")
+    return rows

@@ -1,0 +1,264 @@
+"""Provides dates and cadences as people type them, read through python-dateutil.
+
+`parse_when` reads a moment ("yesterday", "next friday", "in 2 weeks", "3 days ago", an ISO date
+or a numeric date, day first when the locale writes dates day first). `parse_cadence` reads how
+often something recurs ("every 2 weeks", "every monday", "monthly") into a `Cadence` that builds
+a dateutil rrule, and `next_checkin` finds the first occurrence after the last check-in.
+Pure: no I/O (the locale is read from the environment only when the caller does not decide).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from functools import lru_cache
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule
+
+from delegate_tui.core.model import ValidationError, clean_text
+
+WHEN_EXAMPLES = "'today', 'yesterday', '3 days ago', 'next friday', 'in 2 weeks' or 2026-11-20"
+CADENCE_EXAMPLES = "'weekly', 'every 2 weeks', 'every monday', 'every other week' or 'monthly'"
+
+WEEKDAYS: dict[str, weekday] = {
+    "monday": MO,
+    "tuesday": TU,
+    "wednesday": WE,
+    "thursday": TH,
+    "friday": FR,
+    "saturday": SA,
+    "sunday": SU,
+}
+_DAY_NAMES: dict[str, weekday] = {
+    **WEEKDAYS,
+    **{name[:3]: day for name, day in WEEKDAYS.items()},
+    "tues": TU,
+    "thur": TH,
+    "thurs": TH,
+}
+_NUMBERS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_UNITS: dict[str, str] = {
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "hour": "hours",
+    "minute": "minutes",
+}
+MONTH_FIRST_TERRITORIES = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "PR", "UM"})
+"""Where numeric dates are written month first (en_US and its neighbours); elsewhere day first."""
+
+_AMOUNT = r"(\d+|" + "|".join(_NUMBERS) + r")"
+_UNIT = r"(minute|hour|day|week|month|year)s?"
+_IN = re.compile(rf"^in {_AMOUNT} {_UNIT}$")
+_AGO = re.compile(rf"^{_AMOUNT} {_UNIT} ago$")
+_NEXT_LAST = re.compile(r"^(next|last|this) (\w+)$")
+_ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?([t ].*)?$")
+_NUMERIC = re.compile(r"^\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?( .*)?$")
+
+
+def locale_dayfirst(env: Mapping[str, str] | None = None) -> bool:
+    """Whether the user's locale writes numeric dates day first (en_GB, fr_FR: yes; en_US: no).
+
+    Read from LC_ALL, then LC_TIME, then LANG; the C/POSIX locale writes month first.
+    """
+    env = os.environ if env is None else env
+    name = next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
+    base = name.split(".")[0].split("@")[0]
+    if "_" not in base:
+        return False
+    return base.split("_", 1)[1].upper() not in MONTH_FIRST_TERRITORIES
+
+
+def _amount(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+def _in_zone(moment: datetime, zone: tzinfo | None) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone) if zone is not None else moment
+
+
+def parse_when(text: str, now: datetime, dayfirst: bool | None = None) -> datetime:
+    """The moment `text` names, relative to `now`; times without a zone are in `now`'s zone.
+
+    Relative phrases keep `now`'s time of day, so "in 2 weeks" is exactly 14 days from now.
+    """
+    key = " ".join(clean_text(text).lower().split())
+    fail = ValidationError(f"can't read the date {text!r}: write e.g. {WHEN_EXAMPLES}")
+    if not key:
+        raise ValidationError(f"the date is empty: write e.g. {WHEN_EXAMPLES}")
+    simple = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
+    if key in simple:
+        return now + timedelta(days=simple[key])
+    try:
+        if match := _IN.match(key):
+            return now + relativedelta(**{_UNITS[match[2]]: _amount(match[1])})
+        if match := _AGO.match(key):
+            return now - relativedelta(**{_UNITS[match[2]]: _amount(match[1])})
+        if match := _NEXT_LAST.match(key):
+            return _next_last(match[1], match[2], now, fail)
+        if _ISO.match(key):
+            return _in_zone(date_parser.isoparse(key.upper()), now.tzinfo)
+        if key in _DAY_NAMES:
+            raise ValidationError(
+                f"{text!r} could be before or after today: write 'next {key}' or 'last {key}'"
+            )
+        if not re.search(r"\d", key) or key.isdigit():
+            raise fail
+        if dayfirst is None:
+            dayfirst = locale_dayfirst()
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
+        if not _NUMERIC.match(key) and not re.search(r"[a-z]{3}", key):
+            raise fail
+        parsed = date_parser.parse(key, dayfirst=dayfirst, default=midnight)
+        return _in_zone(parsed, now.tzinfo)
+    except ValidationError:
+        raise
+    except (ValueError, OverflowError):
+        raise fail from None
+
+
+def _next_last(which: str, word: str, now: datetime, fail: ValidationError) -> datetime:
+    sign = {"next": 1, "last": -1, "this": 0}[which]
+    if word in _UNITS and sign:
+        return now + sign * relativedelta(**{_UNITS[word]: 1})
+    day = _DAY_NAMES.get(word)
+    if day is None:
+        raise fail
+    if sign > 0:  # the first such day after today
+        return now + relativedelta(days=+1, weekday=day(+1))
+    if sign < 0:  # the last such day before today
+        return now + relativedelta(days=-1, weekday=day(-1))
+    return now + relativedelta(weekday=day(+1))  # this friday: today or later this week
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    """How often something recurs: every `interval` days/weeks/months/years, or on weekdays."""
+
+    freq: int
+    interval: int = 1
+    weekdays: tuple[int, ...] = ()
+
+    def rule(self, start: datetime) -> rrule:
+        """The recurrence starting at `start` (months too short for its day use their last day)."""
+        if self.freq == MONTHLY:
+            return rrule(
+                MONTHLY,
+                interval=self.interval,
+                dtstart=start,
+                bymonthday=(start.day, -1),
+                bysetpos=1,
+            )
+        if self.freq == YEARLY:
+            return rrule(
+                YEARLY,
+                interval=self.interval,
+                dtstart=start,
+                bymonth=start.month,
+                bymonthday=(start.day, -1),
+                bysetpos=1,
+            )
+        return rrule(
+            self.freq, interval=self.interval, dtstart=start, byweekday=self.weekdays or None
+        )
+
+    def describe(self) -> str:
+        unit = {DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year"}[self.freq]
+        every = "every" if self.interval == 1 else f"every {self.interval}"
+        if self.weekdays:
+            names = [list(WEEKDAYS)[d].capitalize() for d in self.weekdays]
+            every = "every" if self.interval == 1 else f"every {self.interval} weeks on"
+            return f"{every} {', '.join(names)}"
+        return f"{every} {unit}" + ("s" if self.interval > 1 else "")
+
+
+_FREQS: dict[str, int] = {"day": DAILY, "week": WEEKLY, "month": MONTHLY, "year": YEARLY}
+_WORDS: dict[str, Cadence] = {
+    "daily": Cadence(DAILY),
+    "weekly": Cadence(WEEKLY),
+    "fortnightly": Cadence(WEEKLY, 2),
+    "biweekly": Cadence(WEEKLY, 2),
+    "monthly": Cadence(MONTHLY),
+    "bimonthly": Cadence(MONTHLY, 2),
+    "quarterly": Cadence(MONTHLY, 3),
+    "yearly": Cadence(YEARLY),
+    "annually": Cadence(YEARLY),
+    "weekdays": Cadence(WEEKLY, 1, (0, 1, 2, 3, 4)),
+    "every weekday": Cadence(WEEKLY, 1, (0, 1, 2, 3, 4)),
+}
+_EVERY = re.compile(rf"^every (?:(other|{_AMOUNT}) )?(day|week|month|year)s?$")
+_EVERY_DAYS = re.compile(r"^every (?:(other|\d+ weeks? on) )?([a-z, ]+)$")
+MAX_INTERVAL = 366
+
+
+@lru_cache(maxsize=512)
+def parse_cadence(text: str) -> Cadence:
+    """Read a check-in cadence such as 'every 2 weeks', 'every monday' or 'monthly'."""
+    key = " ".join(clean_text(text).lower().replace("-", " ").split())
+    key = key.removeprefix("once ").replace("every single", "every")
+    fail = ValidationError(f"can't read the cadence {text!r}: write e.g. {CADENCE_EXAMPLES}")
+    if key in _WORDS:
+        return _WORDS[key]
+    if match := _EVERY.match(key):
+        interval = 2 if match[1] == "other" else _amount(match[1]) if match[1] else 1
+        if not 1 <= interval <= MAX_INTERVAL:
+            raise ValidationError(
+                f"the cadence {text!r} repeats every {interval}: use 1 to {MAX_INTERVAL}"
+            )
+        return Cadence(_FREQS[match[3]], interval)
+    if match := _EVERY_DAYS.match(key):
+        days = [d for d in re.split(r",| and | ", match[2]) if d]
+        if not days or any(d.rstrip("s") not in _DAY_NAMES for d in days):
+            raise fail
+        interval = 2 if match[1] == "other" else int(match[1].split()[0]) if match[1] else 1
+        if not 1 <= interval <= 52:
+            raise ValidationError(
+                f"the cadence {text!r} repeats every {interval} weeks: use 1 to 52"
+            )
+        weekdays = tuple(sorted({_DAY_NAMES[d.rstrip("s")].weekday for d in days}))
+        return Cadence(WEEKLY, interval, weekdays)
+    raise fail
+
+
+def parse_checkin(text: str | None) -> str:
+    """A cadence to store on a card: the text as typed (tidied), or '' to clear it."""
+    tidy = " ".join(clean_text(text or "").split())
+    if tidy.lower() in ("", "none", "never", "-"):
+        return ""
+    parse_cadence(tidy)
+    return tidy
+
+
+def next_checkin(cadence: Cadence, last: datetime | None, now: datetime) -> datetime:
+    """The first check-in strictly after `last` (after `now` if there was none yet).
+
+    It may lie before `now`: then the check-in is overdue.
+    """
+    start = last if last is not None else now
+    following = cadence.rule(start).after(start, inc=False)
+    if following is None:  # cannot happen for the cadences parse_cadence builds
+        raise ValidationError(f"the cadence {cadence.describe()!r} never recurs")
+    return following

@@ -1,0 +1,400 @@
+"""Provides the stored shape of a card and the stamped edits that build it.
+
+A card record is a JSON object. Every scalar field carries a stamp `[at, user, device]` in the
+record's `_stamps`, so that two machines editing different fields of one card both keep their
+edit when the files meet (see `merge.py`). Standards, notes and decisions are objects keyed by
+id with stamps of their own; the transition log and the stage history are append-only objects
+keyed by id. Deletions are `deleted_at` tombstones, never removals. Pure: no I/O, no Textual.
+
+The stored shape is compact (board format 3): a field whose value is its default is left out
+(a missing field reads as its default), and `_stamps["*"]` is the stamp of every field that has
+no stamp of its own (all of them when the card is new). Ids are only keys: a card's id is its key
+in the `cards` table, an item's or entry's id its key in its collection, never repeated inside.
+A card's creation is not a history entry: `created_at` and `created_by` stand for it (and
+`card_from_record` puts it back in the history), left out when they are the time and user of the
+`*` stamp (`created_at_of`, `created_by_of`); an item's `created_at` likewise. `stamp_of` and
+`value_of` read that shape; every function here writes it in its one canonical form, which the
+merge keeps.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from delegate_tui.core.model import (
+    ABSENCE_ANSWERS,
+    LEVELS,
+    REASONS,
+    STAGES,
+    Card,
+    Decision,
+    LogEntry,
+    Note,
+    StageChange,
+    Standard,
+)
+
+Record = dict[str, Any]
+Stamp = list[str]
+Clock = Callable[[], datetime]
+
+ITEM_COLLECTIONS: tuple[str, ...] = ("standards", "notes", "decisions")
+"""Per-item editable collections: each item merges field by field."""
+
+APPEND_COLLECTIONS: tuple[str, ...] = ("log", "history")
+"""Append-only collections: they merge by union of ids."""
+
+COLLECTIONS = ITEM_COLLECTIONS + APPEND_COLLECTIONS
+
+CARD_FIELDS: dict[str, Any] = {
+    "title": "",
+    "description": "",
+    "stage": "only-me",
+    "position": 0.0,
+    "owner": "",
+    "accountable": "",
+    "hours_per_week": 0.0,
+    "area": "",
+    "archived_at": None,
+    "deleted_at": None,
+    "absence": "",
+    "level": None,
+    "target_level": None,
+    "reason": "",
+    "provider": False,
+    "confidentiality": "",
+    "reporting": "",
+    "checkin": "",
+    "checked_in_at": None,
+}
+"""Editable scalar fields of a card and their defaults."""
+
+ITEM_FIELDS: dict[str, dict[str, Any]] = {
+    "standards": {"text": "", "done": False, "deleted_at": None},
+    "notes": {"text": "", "deleted_at": None},
+    "decisions": {"text": "", "limit": "", "deleted_at": None},
+}
+
+KEPT_FIELDS = frozenset({"title", "stage", "text"})
+"""Fields written even when they hold their default, so a person reading the file sees them."""
+
+DEFAULT_STAMP = "*"
+"""The key in `_stamps` for the stamp of every field without a stamp of its own."""
+
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+FIRST_YEAR, LAST_YEAR = 1970, 2999
+"""The years a stored time may hold (stored_shape.py): no reading of one overflows datetime."""
+LATEST = datetime(LAST_YEAR, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who makes a change: a user name and the id of the device they use."""
+
+    user: str
+    device: str
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def format_time(moment: datetime) -> str:
+    """A fixed-width UTC timestamp whose string order is its time order."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime(TIME_FORMAT)
+
+
+def parse_time(text: str) -> datetime:
+    """A stored timestamp as an aware UTC datetime (ValueError if it is not one)."""
+    if len(text) == 27 and text[-1] == "Z" and text[10] == "T":
+        return datetime.fromisoformat(text)  # the stored form: 10x faster than strptime
+    return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Stamper:
+    """Hands out stamps for one identity, strictly increasing even if the clock stalls."""
+
+    def __init__(self, identity: Identity, clock: Clock = utc_now) -> None:
+        self.identity = identity
+        self.clock = clock
+        self._last = ""
+
+    def at(self, after: str = "") -> str:
+        """A timestamp later than any this stamper gave and later than `after`."""
+        at = format_time(self.clock())
+        floor = max(self._last, after)
+        if at <= floor:  # (a stamp at LATEST is followed by LATEST: a tie, not an unreadable time)
+            at = format_time(min(parse_time(floor) + timedelta(microseconds=1), LATEST))
+        self._last = at
+        return at
+
+    def stamp(self, after: str = "") -> Stamp:
+        return [self.at(after), self.identity.user, self.identity.device]
+
+
+def is_default(name: str, value: Any, defaults: Mapping[str, Any]) -> bool:
+    """Whether the stored shape leaves this field out (its value is its default)."""
+    if name not in defaults or name in KEPT_FIELDS:
+        return False
+    default = defaults[name]
+    return (
+        value is default if default is None else type(value) is type(default) and value == default
+    )
+
+
+def put_value(target: Record, name: str, value: Any, defaults: Mapping[str, Any]) -> None:
+    """Set a field in the stored shape: a default value is left out."""
+    if is_default(name, value, defaults):
+        target.pop(name, None)
+    else:
+        target[name] = value
+
+
+def value_of(
+    record: Mapping[str, Any], name: str, defaults: Mapping[str, Any] = CARD_FIELDS
+) -> Any:
+    """A field's value; a field left out holds its default."""
+    return record.get(name, defaults.get(name))
+
+
+def stamp_key(stamp: Any) -> tuple[str, str, str]:
+    """The order of stamps: time, then device, then user (a malformed stamp comes first)."""
+    if isinstance(stamp, list) and len(stamp) == 3:
+        return (str(stamp[0]), str(stamp[2]), str(stamp[1]))
+    return ("", "", "")
+
+
+def stamp_of(record: Mapping[str, Any], name: str) -> Any:
+    """A field's stamp: its own, else the record's shared `*` stamp (None if neither)."""
+    stamps = record.get("_stamps")
+    if not isinstance(stamps, Mapping):
+        return None
+    return stamps.get(name) or stamps.get(DEFAULT_STAMP)
+
+
+CREATION: dict[str, int] = {"created_at": 0, "created_by": 1}
+"""A card's creation fields, each with the part of the `*` stamp it reads as when left out."""
+
+ITEM_CREATION: tuple[str, ...] = ("created_at",)
+"""An item's creation fields (an item records when, not by whom)."""
+
+
+def creation_in(star: Any, name: str) -> Any:
+    """What a left-out creation field reads as under the `*` stamp `star` ('' if malformed)."""
+    return star[CREATION[name]] if isinstance(star, list) and len(star) == 3 else ""
+
+
+def creation_of(record: Mapping[str, Any], name: str) -> Any:
+    """A creation field as stored, else its part of the `*` stamp, else '' (never raises)."""
+    value = record.get(name)
+    return creation_in(stamp_of(record, DEFAULT_STAMP), name) if value is None else value
+
+
+def created_at_of(record: Mapping[str, Any]) -> str:
+    """When a card or item was made: its `created_at`, else its `*` stamp's time."""
+    return str(creation_of(record, "created_at"))
+
+
+def created_by_of(record: Mapping[str, Any]) -> str:
+    """Who made a card: its `created_by`, else its `*` stamp's user."""
+    return str(creation_of(record, "created_by"))
+
+
+def _stamp_fields(
+    target: Record, changes: Mapping[str, Any], stamper: Stamper, defaults: Mapping[str, Any]
+) -> None:
+    """Set fields and stamp them all with one stamp later than each one's previous stamp."""
+    previous = [stamp_of(target, name) for name in changes]
+    after = max((str(stamp[0]) for stamp in previous if stamp), default="")
+    stamps: dict[str, Stamp] = target.pop("_stamps", {})
+    stamp = stamper.stamp(after)
+    for name, value in changes.items():
+        put_value(target, name, value, defaults)
+        stamps[name] = stamp
+    target["_stamps"] = stamps  # kept last in the record, after the values people read
+
+
+def _fresh(values: Mapping[str, Any], defaults: Mapping[str, Any], stamp: Stamp) -> Record:
+    """The stored fields of a new record: every value under the one shared stamp."""
+    record: Record = {}
+    for name, value in values.items():
+        put_value(record, name, value, defaults)
+    record["_stamps"] = {DEFAULT_STAMP: stamp}  # the creation too: see created_at_of
+    return record
+
+
+def new_card(fields: Mapping[str, Any], stamper: Stamper) -> Record:
+    """A fresh card record with every field stamped (file it under a new id: `new_id`). Its
+    creation is its `*` stamp, not a history entry: the model's history starts with it all the
+    same (see `_stage_changes`)."""
+    unknown = set(fields) - set(CARD_FIELDS)
+    if unknown:
+        raise KeyError(f"not card fields: {sorted(unknown)}")
+    return _fresh({**CARD_FIELDS, **fields}, CARD_FIELDS, stamper.stamp())
+
+
+def set_fields(record: Record, changes: Mapping[str, Any], stamper: Stamper) -> None:
+    unknown = set(changes) - set(CARD_FIELDS)
+    if unknown:
+        raise KeyError(f"not card fields: {sorted(unknown)}")
+    _stamp_fields(record, changes, stamper, CARD_FIELDS)
+
+
+def add_item(record: Record, collection: str, fields: Mapping[str, Any], stamper: Stamper) -> str:
+    """Add a standard, note or decision; returns its id."""
+    item_id = new_id()
+    defaults = ITEM_FIELDS[collection]
+    item = _fresh({**defaults, **fields}, defaults, stamper.stamp())
+    record.setdefault(collection, {})[item_id] = item
+    return item_id
+
+
+def set_item_fields(
+    record: Record, collection: str, item_id: str, changes: Mapping[str, Any], stamper: Stamper
+) -> None:
+    unknown = set(changes) - set(ITEM_FIELDS[collection])
+    if unknown:
+        raise KeyError(f"not {collection} fields: {sorted(unknown)}")
+    _stamp_fields(record[collection][item_id], changes, stamper, ITEM_FIELDS[collection])
+
+
+def append_entry(
+    record: Record, collection: str, entry: Mapping[str, Any], stamper: Stamper
+) -> str:
+    """Append an immutable log or history entry; returns its id."""
+    entry_id = new_id()
+    full = {"at": stamper.at(), "by": stamper.identity.user, **entry}
+    record.setdefault(collection, {})[entry_id] = full
+    return entry_id
+
+
+def is_live(record: Mapping[str, Any]) -> bool:
+    """Not deleted (a tombstone stays in the file so older copies cannot bring it back)."""
+    return not record.get("deleted_at")
+
+
+def updated_at(record: Mapping[str, Any]) -> str:
+    """The newest moment anything in the card changed."""
+    moments = [s[0] for s in record.get("_stamps", {}).values()]
+    for name in ITEM_COLLECTIONS:
+        for item in record.get(name, {}).values():
+            moments.extend(s[0] for s in item.get("_stamps", {}).values())
+    for name in APPEND_COLLECTIONS:
+        moments.extend(e.get("at", "") for e in record.get(name, {}).values())
+    return max(moments, default=created_at_of(record))
+
+
+Keyed = tuple[str, Mapping[str, Any]]
+"""An item or entry with its id (the key it is filed under)."""
+
+
+def _item_order(keyed: Keyed) -> tuple[str, str]:
+    """Items in the order they were made (an edit of the text keeps the item's place)."""
+    return (created_at_of(keyed[1]), keyed[0])
+
+
+def _live_items(record: Mapping[str, Any], collection: str) -> list[Keyed]:
+    items = [(i, item) for i, item in record.get(collection, {}).items() if is_live(item)]
+    items.sort(key=_item_order)
+    return items
+
+
+def _time_order(keyed: Keyed) -> tuple[Any, str]:
+    """Log and history entries in time order, then by id."""
+    return (keyed[1].get("at", ""), keyed[0])
+
+
+def _by_time(record: Mapping[str, Any], collection: str) -> list[Keyed]:
+    return sorted(record.get(collection, {}).items(), key=_time_order)
+
+
+def initial_stage(record: Mapping[str, Any], entries: Iterable[Keyed]) -> str:
+    """The stage a card was made in: the `from` of the earliest of its history `entries` (by
+    time, then id) when that is a stage, else its current stage (it never moved)."""
+    earliest = min(entries, key=_time_order, default=None)
+    start = earliest[1].get("from") if earliest else None
+    return start if start in STAGES else str(record.get("stage", "only-me"))
+
+
+def _stage_changes(card_id: str, record: Mapping[str, Any]) -> list[StageChange]:
+    """The stage history in time order. The file leaves out the card's creation (an entry from
+    no stage) unless an older file kept it: it comes back, filed under the card's id, from
+    `created_at_of` and `created_by_of`. A creation comes first among changes at the same
+    moment."""
+    history: Mapping[str, Any] = record.get("history", {})
+    changes = [
+        StageChange(i, e.get("at", ""), e.get("from"), e.get("to", ""), e.get("by", ""))
+        for i, e in history.items()
+    ]
+    if all(change.from_stage is not None for change in changes):
+        stage = initial_stage(record, history.items())
+        at, by = created_at_of(record), created_by_of(record)
+        changes.append(StageChange(card_id, at, None, stage, by))
+    changes.sort(key=lambda c: (c.at, c.from_stage is not None, c.id))
+    return changes
+
+
+def card_from_record(card_id: str, record: Mapping[str, Any]) -> Card:
+    """The model's view of the stored card filed under `card_id` (tombstoned items left out,
+    entries in time order, the creation in the history)."""
+    get = record.get
+    return Card(
+        id=card_id,
+        title=str(get("title", "")),
+        stage=str(get("stage", "only-me")),
+        position=float(get("position", 0.0) or 0.0),
+        description=str(get("description", "") or ""),
+        owner=str(get("owner", "") or ""),
+        accountable=str(get("accountable", "") or ""),
+        hours_per_week=float(get("hours_per_week", 0.0) or 0.0),
+        area=str(get("area", "") or ""),
+        standards=[
+            Standard(i, str(item.get("text", "")), bool(item.get("done")))
+            for i, item in _live_items(record, "standards")
+        ],
+        notes=[Note(i, str(item.get("text", ""))) for i, item in _live_items(record, "notes")],
+        decisions=[
+            Decision(i, str(item.get("text", "")), str(item.get("limit", "") or ""))
+            for i, item in _live_items(record, "decisions")
+        ],
+        log=[
+            LogEntry(i, e.get("at", ""), e.get("kind", ""), e.get("text", ""), e.get("by", ""))
+            for i, e in _by_time(record, "log")
+        ],
+        history=_stage_changes(card_id, record),
+        created_at=created_at_of(record),
+        updated_at=updated_at(record),
+        archived_at=get("archived_at"),
+        absence=_choice(get("absence"), ABSENCE_ANSWERS),
+        level=_level(get("level")),
+        target_level=_level(get("target_level")),
+        reason=_choice(get("reason"), REASONS),
+        provider=get("provider") is True,
+        confidentiality=str(get("confidentiality", "") or ""),
+        reporting=str(get("reporting", "") or ""),
+        checkin=str(get("checkin", "") or ""),
+        checked_in_at=get("checked_in_at") if isinstance(get("checked_in_at"), str) else None,
+    )
+
+
+def _choice(value: Any, allowed: tuple[str, ...]) -> str:
+    """A value from `allowed`, or '' for anything else a hand-edited file may hold."""
+    return value if isinstance(value, str) and value in allowed else ""
+
+
+def _level(value: Any) -> int | None:
+    """A delegation level 1-7, or None for anything else."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= len(LEVELS):
+        return value
+    return None

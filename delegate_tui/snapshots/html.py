@@ -1,0 +1,265 @@
+"""Provides the HTML status snapshot: one self-contained page that prints well on A4.
+
+Inline CSS only: no script, no external link, font or image, and a Content-Security-Policy
+that forbids them anyway. Every text from the board goes through `escape`: `html.escape` after its bidi controls are
+made visible markers.
+Pure: no I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+from html import escape as _escape
+
+from delegate_tui.core import wording as w
+from delegate_tui.core.display import show_bidi
+from delegate_tui.core.model import STAGES
+from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
+
+STYLE = """
+@page { size: A4; margin: 16mm 14mm; }
+:root { --ink: #1d2430; --muted: #5b6575; --line: #d5dbe3; --soft: #f3f5f8;
+  --only-me: #b4443c; --delegating: #b7791f; --team-owned: #2f7d4f; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.45 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--ink); background: #fff; margin: 0 auto; max-width: 182mm; padding: 12mm 0;
+  overflow-wrap: anywhere; }
+@media print { body { max-width: none; padding: 0; } }
+h1 { font-size: 20pt; margin: 0 0 1mm; }
+h2 { font-size: 13pt; margin: 8mm 0 3mm; padding-bottom: 1mm;
+  border-bottom: 2px solid var(--line); break-after: avoid; }
+h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+p { margin: 1mm 0; }
+.meta, .none, .when, footer { color: var(--muted); }
+.none { font-style: italic; }
+.when { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.absence { margin: 4mm 0; padding: 2.5mm 4mm; background: var(--soft);
+  border-left: 4px solid var(--ink); }
+.tiles { display: flex; gap: 4mm; }
+.tile { flex: 1; border: 1px solid var(--line); border-top: 4px solid var(--ink);
+  border-radius: 2mm; padding: 2.5mm 4mm; break-inside: avoid; }
+.tile.only-me { border-top-color: var(--only-me); }
+.tile.delegating { border-top-color: var(--delegating); }
+.tile.team-owned { border-top-color: var(--team-owned); }
+.tile .n { font-size: 20pt; font-weight: 700; line-height: 1.2; }
+table { width: 100%; border-collapse: collapse; margin-bottom: 2mm; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm;
+  border-bottom: 1px solid var(--line); }
+th { font-size: 9pt; font-weight: 600; color: var(--muted); overflow-wrap: normal; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.num { white-space: normal; }
+table.cards { table-layout: fixed; }
+col.card { width: 28%; }
+col.owner { width: 18%; }
+col.away { width: 13%; }
+col.level { width: 8%; }
+col.figure { width: 11%; }
+td.away, td.level { white-space: nowrap; overflow-wrap: normal; }
+ul { margin: 0; padding-left: 5mm; }
+li { margin: 0.8mm 0; break-inside: avoid; }
+.tag { font-size: 8pt; padding: 0 1.5mm; border-radius: 1mm; background: var(--soft);
+  color: var(--muted); white-space: nowrap; }
+footer { margin-top: 10mm; font-size: 8.5pt; }
+"""
+
+
+def escape(text: str) -> str:
+    """Board text made inert HTML: &, <, >, " and ' all escaped, and bidi controls shown as
+    markers (`<U+202E>`), so no text reads backwards."""
+    return _escape(show_bidi(text), quote=True)
+
+
+def _none(text: str) -> str:
+    return f'<p class="none">{text}</p>'
+
+
+def _stages(snap: Snapshot) -> list[str]:
+    tiles = [
+        f'<div class="tile {s}"><div>{w.stage(s)}</div><div class="n">{f.cards}</div>'
+        f"<div>{w.hours(f.hours)} h/week</div></div>"
+        for s, f in snap.stages.items()
+    ]
+    total = snap.total
+    return [
+        "<section>",
+        "<h2>Where delegation stands</h2>",
+        f'<div class="tiles">{"".join(tiles)}</div>',
+        f'<p class="meta">{w.plural(total.cards, "card")} in all, '
+        f"{w.hours(total.hours)} hours a week.</p>",
+        "</section>",
+    ]
+
+
+def _changes(changes: Changes | None) -> list[str]:
+    if changes is None:
+        return [
+            "<section><h2>Since the last snapshot</h2>",
+            _none("No earlier snapshot: this is the first one."),
+            "</section>",
+        ]
+    items = [
+        f"<li>New card: <strong>{escape(c.title)}</strong> ({w.stage(c.stage)})</li>"
+        for c in changes.new_cards
+    ]
+    items += [
+        f"<li>Moved: <strong>{escape(m.card_title)}</strong>, "
+        f"{w.stage(m.from_stage)} → {w.stage(m.to_stage)}</li>"
+        for m in changes.moved
+    ]
+    items += [
+        f"<li>New log entry on <strong>{escape(e.card_title)}</strong> "
+        f"({kind_label(e.kind)}): {escape(e.text)}</li>"
+        for e in changes.new_log
+    ]
+    items += [
+        f"<li>No longer on the board: <strong>{escape(title)}</strong></li>"
+        for _card_id, title in changes.gone
+    ]
+    body = f"<ul>{''.join(items)}</ul>" if items else _none("Nothing changed.")
+    when = w.when(changes.previous_as_of)
+    return [f"<section><h2>Since the last snapshot ({when})</h2>", body, "</section>"]
+
+
+def _owner(card: CardLine) -> str:
+    """The owner, marked '(provider)' for an external provider ('' for neither)."""
+    tag = '<span class="tag">provider</span>' if card.provider else ""
+    return " ".join(part for part in (escape(card.owner), tag) if part)
+
+
+def _away(card: CardLine) -> str:
+    """The absence answer; in italics when the stage implies it."""
+    answer = escape(card.absence)
+    return answer if card.absence_set else f"<em>{answer}</em>"
+
+
+def _card_row(card: CardLine) -> str:
+    tag = ""
+    if card.change == "new":
+        tag = ' <span class="tag">new</span>'
+    elif card.change == "moved":
+        tag = f' <span class="tag">from {w.stage(card.moved_from)}</span>'
+    return (
+        f"<tr><td>{escape(card.title)}{tag}</td><td>{_owner(card) or w.NOTHING}</td>"
+        f'<td class="away">{_away(card)}</td>'
+        f'<td class="level">{w.levels(card.level, card.target_level)}</td>'
+        f'<td class="num">{card.standards_done}/{card.standards_total}</td>'
+        f'<td class="num">{w.age(card.in_stage)}</td>'
+        f'<td class="num">{w.hours(card.hours)}</td></tr>'
+    )
+
+
+def _cards(snap: Snapshot) -> list[str]:
+    lines = ["<section>", "<h2>Cards</h2>", f'<p class="meta">{escape(w.LEGEND)}</p>']
+    for stage in STAGES:
+        cards = [c for c in snap.cards if c.stage == stage]
+        lines.append(f"<h3>{w.stage(stage)}</h3>")
+        if not cards:
+            lines.append(_none("No cards."))
+            continue
+        lines += [
+            '<table class="cards"><colgroup><col class="card"><col class="owner">'
+            '<col class="away"><col class="level">'
+            '<col class="figure"><col class="figure"><col class="figure"></colgroup>'
+            "<thead><tr><th>Card</th><th>Owner</th><th>Away 2 wks</th><th>Level</th>"
+            '<th class="num">Standards</th><th class="num">In stage</th>'
+            '<th class="num">h/week</th></tr></thead><tbody>',
+            *(_card_row(c) for c in cards),
+            "</tbody></table>",
+        ]
+    return [*lines, "</section>"]
+
+
+def _long(snap: Snapshot) -> list[str]:
+    items = [
+        f"<li><strong>{escape(c.title)}</strong>"
+        + (f", {_owner(c)}" if _owner(c) else "")
+        + f": {w.age(c.in_stage)}</li>"
+        for c in snap.long_delegating
+    ]
+    body = f"<ul>{''.join(items)}</ul>" if items else _none("None.")
+    return ["<section><h2>Delegating for more than 4 weeks</h2>", body, "</section>"]
+
+
+def _overdue(snap: Snapshot) -> list[str]:
+    """The overdue check-ins; no section at all when there are none."""
+    items = []
+    for c in snap.overdue_checkins:
+        due = c.next_checkin or snap.as_of
+        items.append(
+            f"<li><strong>{escape(c.title)}</strong>"
+            + (f", {_owner(c)}" if _owner(c) else "")
+            + f': {escape(c.checkin)}, due <span class="when">{w.day(due)}</span> '
+            f"({w.age(snap.as_of - due)} overdue)</li>"
+        )
+    if not items:
+        return []
+    return ["<section><h2>Check-ins overdue</h2>", f"<ul>{''.join(items)}</ul>", "</section>"]
+
+
+def _log(snap: Snapshot) -> list[str]:
+    lines = ["<section>", "<h2>Transition log of the period</h2>"]
+    for kind, entries in snap.log.items():
+        if not entries:
+            continue
+        lines.append(f"<h3>{escape(kind_label(kind))} ({len(entries)})</h3><ul>")
+        for e in entries:
+            by = f" ({escape(e.by)})" if e.by else ""
+            lines.append(
+                f'<li><span class="when">{w.day(e.at)}</span> · '
+                f"<strong>{escape(e.card_title)}</strong>: {escape(e.text)}{by}</li>"
+            )
+        lines.append("</ul>")
+    if not snap.log_count:
+        lines.append(_none("Nothing logged in this period."))
+    return [*lines, "</section>"]
+
+
+def _moves(snap: Snapshot) -> list[str]:
+    items = [
+        f'<li><span class="when">{w.day(m.at) if m.at else ""}</span> · '
+        f"<strong>{escape(m.card_title)}</strong>: "
+        f"{w.stage(m.from_stage)} → {w.stage(m.to_stage)}"
+        + (f" ({escape(m.by)})" if m.by else "")
+        + "</li>"
+        for m in snap.moves
+    ]
+    body = f"<ul>{''.join(items)}</ul>" if items else _none("No moves in this period.")
+    return ["<section><h2>Moves of the period</h2>", body, "</section>"]
+
+
+def render(snap: Snapshot) -> str:
+    """The snapshot as one self-contained HTML page."""
+    board = escape(snap.board)
+    absence = snap.absence
+    scenario = f" (scenario {absence.scenario} of 3)" if absence.scenario else ""
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Status snapshot: {board}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<header><h1>Status snapshot: {board}</h1>",
+        f'<p class="meta">As of {w.when(snap.as_of)} · period since {w.when(snap.since)}</p>',
+        "</header>",
+        f'<p class="absence"><strong>If the leader is away two weeks:</strong> '
+        f"{escape(absence.label)}{scenario}.</p>",
+        *_stages(snap),
+        *_changes(snap.changes),
+        *_cards(snap),
+        *_long(snap),
+        *_overdue(snap),
+        *_log(snap),
+        *_moves(snap),
+        f"<footer>Written by delegate-tui on {w.when(snap.as_of)}.</footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,351 @@
+"""Provides what a status snapshot says, and what changed since the previous one.
+
+`build_snapshot` turns the cards, a moment and the state the previous snapshot recorded into a
+`Snapshot`; `Snapshot.state()` is what this one records for the next. The renderers
+(`markdown.py`, `html.py`, `json.py`, `csv.py`) only format a Snapshot. Every text that came
+from the board file is cleaned of control characters here (`display.one_line`, which keeps the
+bidi controls: Markdown and HTML show them as markers, JSON escapes them); each renderer escapes
+it for its format. Pure: no I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from delegate_tui.core.display import multi_line, one_line
+from delegate_tui.core.insight import (
+    Figures,
+    Verdict,
+    absence_answer,
+    by_stage,
+    card_checkin,
+    spans,
+    stored_moment,
+    verdict,
+)
+from delegate_tui.core.model import LOG_KIND_LABELS, LOG_KINDS, STAGES, Card
+from delegate_tui.core.records import format_time, parse_time
+
+SNAPSHOT_FORMAT = "delegate-snapshot/2"
+"""The version written into JSON snapshots; bump it when a key changes meaning or name
+(2: the absence verdict moved from `absence_test` to `absence`, as in `delegate status`)."""
+
+STATE_FORMAT = "delegate-snapshot-state/1"
+"""The version of the state a snapshot records for the next one."""
+
+LONG_DELEGATING = timedelta(weeks=4)
+"""A card delegating longer than this is listed: the hand-over may be stuck."""
+
+DEFAULT_PERIOD = timedelta(days=7)
+"""The period of a board's first snapshot (later ones start at the previous snapshot)."""
+
+
+def kind_label(kind: str) -> str:
+    """'Errors', 'Adjustments', … (a kind a newer version wrote is shown as it is spelled)."""
+    return LOG_KIND_LABELS.get(kind, kind.capitalize() or "Other")
+
+
+@dataclass(frozen=True, slots=True)
+class CardLine:
+    """One card as the snapshot shows it.
+
+    A provider's confidentiality and reporting notes are left out on purpose: snapshots go to
+    outsiders, and those notes say what a provider may see.
+    """
+
+    id: str
+    title: str
+    stage: str
+    owner: str
+    accountable: str
+    area: str
+    hours: float
+    standards_done: int
+    standards_total: int
+    stage_since: datetime
+    in_stage: timedelta
+    log_in_period: int
+    change: str = ""
+    """'new' or 'moved' since the previous snapshot, else ''."""
+    moved_from: str = ""
+    absence: str = ""
+    """The absence answer in effect: the leader's own, else the one the stage implies."""
+    absence_set: bool = False
+    """Whether the leader answered the absence test for this card."""
+    level: int | None = None
+    target_level: int | None = None
+    reason: str = ""
+    provider: bool = False
+    checkin: str = ""
+    """The check-in cadence as the leader typed it ('' for none)."""
+    next_checkin: datetime | None = None
+    """None when there is no cadence or it cannot be read."""
+    checkin_overdue: bool = False
+
+    @property
+    def days_in_stage(self) -> int:
+        return round(self.in_stage.total_seconds() / 86400)
+
+    @property
+    def long_delegating(self) -> bool:
+        return self.stage == "delegating" and self.in_stage > LONG_DELEGATING
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    """One entry of the transition log, with the card it belongs to."""
+
+    id: str
+    at: datetime
+    kind: str
+    card_id: str
+    card_title: str
+    text: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A card going from one stage to another (`at` is None for a move between snapshots)."""
+
+    card_id: str
+    card_title: str
+    from_stage: str
+    to_stage: str
+    at: datetime | None = None
+    by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What the previous snapshot showed: when, each card's title and stage, the log ids."""
+
+    as_of: datetime
+    stages: Mapping[str, str]
+    titles: Mapping[str, str]
+    log_ids: frozenset[str]
+
+    @classmethod
+    def from_state(cls, data: Any, board_id: str) -> Previous | None:
+        """Read a recorded state; None if it is unreadable or belongs to another board."""
+        try:
+            if data.get("format") != STATE_FORMAT or data.get("board_id") != board_id:
+                return None
+            cards = {k: v for k, v in data["cards"].items() if v.get("stage") in STAGES}
+            return cls(
+                as_of=parse_time(data["as_of"]),
+                stages={str(k): str(v["stage"]) for k, v in cards.items()},
+                titles={str(k): str(v.get("title", "")) for k, v in cards.items()},
+                log_ids=frozenset(str(i) for i in data["log"]),
+            )
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed since the previous snapshot."""
+
+    previous_as_of: datetime
+    new_cards: tuple[CardLine, ...]
+    moved: tuple[Move, ...]
+    new_log: tuple[LogLine, ...]
+    gone: tuple[tuple[str, str], ...]
+    """(id, title) of cards the previous snapshot showed that are archived or deleted now."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new_cards or self.moved or self.new_log or self.gone)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything a status snapshot says, in the zone of its `as_of` moment."""
+
+    board: str
+    board_id: str
+    as_of: datetime
+    since: datetime
+    stages: Mapping[str, Figures]
+    cards: tuple[CardLine, ...]
+    log: Mapping[str, tuple[LogLine, ...]]
+    """The log entries of the period by kind (every known kind present, maybe empty)."""
+    moves: tuple[Move, ...]
+    absence: Verdict
+    changes: Changes | None
+    """None when there is no previous snapshot."""
+    all_log_ids: frozenset[str] = frozenset()
+
+    @property
+    def total(self) -> Figures:
+        return Figures(
+            sum(f.cards for f in self.stages.values()),
+            round(sum(f.hours for f in self.stages.values()), 2),
+        )
+
+    @property
+    def long_delegating(self) -> tuple[CardLine, ...]:
+        """Cards delegating for more than four weeks, longest first."""
+        found = [c for c in self.cards if c.long_delegating]
+        return tuple(sorted(found, key=lambda c: -c.in_stage))
+
+    @property
+    def overdue_checkins(self) -> tuple[CardLine, ...]:
+        """Cards whose check-in is overdue, most overdue first."""
+        found = [c for c in self.cards if c.checkin_overdue and c.next_checkin is not None]
+        return tuple(sorted(found, key=lambda c: (c.next_checkin or self.as_of, c.id)))
+
+    @property
+    def absence_causes(self) -> tuple[CardLine, ...]:
+        """The cards that cause the absence verdict, most hours first."""
+        lines = {c.id: c for c in self.cards}
+        return tuple(lines[c.id] for c in self.absence.causes if c.id in lines)
+
+    @property
+    def log_count(self) -> int:
+        return sum(len(entries) for entries in self.log.values())
+
+    def state(self) -> dict[str, Any]:
+        """What this snapshot showed, recorded so that the next one can tell what changed."""
+        return {
+            "format": STATE_FORMAT,
+            "board_id": self.board_id,
+            "as_of": format_time(self.as_of),
+            "cards": {c.id: {"title": c.title, "stage": c.stage} for c in self.cards},
+            "log": sorted(self.all_log_ids),
+        }
+
+
+def _moment(text: str | None, zone: Any) -> datetime | None:
+    """A stored time in `zone` (None if unreadable), read as the insight figures read it."""
+    moment = stored_moment(text)
+    return moment.astimezone(zone) if moment is not None else None
+
+
+def build_snapshot(
+    cards: Sequence[Card],
+    *,
+    board: str,
+    board_id: str,
+    now: datetime,
+    since: datetime | None = None,
+    previous: Previous | None = None,
+) -> Snapshot:
+    """The snapshot of `cards` (live, not archived, in board order) as of `now`.
+
+    The period runs from `since`, else from the previous snapshot, else from a week before
+    `now`. Times are shown in `now`'s zone.
+    """
+    zone = now.tzinfo
+    if since is None:
+        since = previous.as_of if previous is not None else now - DEFAULT_PERIOD
+    since = since.astimezone(zone)
+    titles = {c.id: one_line(c.title) for c in cards}
+    log: dict[str, list[LogLine]] = {kind: [] for kind in LOG_KINDS}
+    fresh_log: list[LogLine] = []
+    moves: list[Move] = []
+    all_log_ids: set[str] = set()
+    lines: list[CardLine] = []
+    for card in cards:
+        in_period = 0
+        for entry in card.log:
+            at = _moment(entry.at, zone)
+            all_log_ids.add(entry.id)
+            if at is None or at > now:
+                continue
+            line = LogLine(
+                entry.id,
+                at,
+                entry.kind,
+                card.id,
+                titles[card.id],
+                multi_line(entry.text),
+                one_line(entry.by),
+            )
+            if at >= since:
+                log.setdefault(entry.kind, []).append(line)
+                in_period += 1
+            if previous is not None and entry.id not in previous.log_ids:
+                fresh_log.append(line)
+        for change in card.history:
+            at = _moment(change.at, zone)
+            if change.from_stage and at is not None and since <= at <= now:
+                moves.append(
+                    Move(
+                        card.id,
+                        titles[card.id],
+                        change.from_stage,
+                        change.to_stage,
+                        at,
+                        one_line(change.by),
+                    )
+                )
+        card_spans = spans(card, now)
+        start = card_spans[-1].start.astimezone(zone)
+        check = card_checkin(card, now, card_spans)
+        change_kind, moved_from = "", ""
+        if previous is not None:
+            before = previous.stages.get(card.id)
+            if before is None:
+                change_kind = "new"
+            elif before != card.stage:
+                change_kind, moved_from = "moved", before
+        lines.append(
+            CardLine(
+                id=card.id,
+                title=titles[card.id],
+                stage=card.stage,
+                owner=one_line(card.owner),
+                accountable=one_line(card.accountable),
+                area=card.area,
+                hours=card.hours_per_week,
+                standards_done=card.standards_done,
+                standards_total=len(card.standards),
+                stage_since=start,
+                in_stage=max(now - start, timedelta()),
+                log_in_period=in_period,
+                change=change_kind,
+                moved_from=moved_from,
+                absence=absence_answer(card),
+                absence_set=bool(card.absence),
+                level=card.level,
+                target_level=card.target_level,
+                reason=card.reason,
+                provider=card.provider,
+                checkin=one_line(card.checkin),
+                next_checkin=check.next.astimezone(zone) if check else None,
+                checkin_overdue=bool(check and check.overdue),
+            )
+        )
+    changes = None
+    if previous is not None:
+        all_log_ids |= previous.log_ids  # entries of archived cards stay seen if they return
+        changes = Changes(
+            previous_as_of=previous.as_of.astimezone(zone),
+            new_cards=tuple(c for c in lines if c.change == "new"),
+            moved=tuple(
+                Move(c.id, c.title, c.moved_from, c.stage) for c in lines if c.change == "moved"
+            ),
+            new_log=tuple(sorted(fresh_log, key=lambda e: (e.at, e.id))),
+            gone=tuple(
+                (card_id, one_line(previous.titles.get(card_id, "")))
+                for card_id in previous.stages
+                if card_id not in titles
+            ),
+        )
+    return Snapshot(
+        board=one_line(board),
+        board_id=board_id,
+        as_of=now,
+        since=since,
+        stages=by_stage([c for c in cards if c.stage in STAGES]),
+        cards=tuple(lines),
+        log={k: tuple(sorted(v, key=lambda e: (e.at, e.id))) for k, v in log.items()},
+        moves=tuple(sorted(moves, key=lambda m: (m.at or now, m.card_id))),
+        absence=verdict(cards),
+        changes=changes,
+        all_log_ids=frozenset(all_log_ids),
+    )

@@ -1,0 +1,174 @@
+"""Provides writing a status snapshot to a file, and remembering what it showed.
+
+Without an explicit path the snapshot goes to `snapshots/` beside the board file, named
+`<board>-YYYY-MM-DD-HHMM.<ext>`, so the team gets it through the same synced folder. Each
+export records the state it showed in `snapshots/.<board>.last-snapshot.json`; the next export
+(of any format, to any path) lists what changed since. Files are written crash-safely. The
+board file is only read. No Textual.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from delegate_tui.board.boardfile import BoardError, read_board, write_atomic
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core import wording
+from delegate_tui.core.json_text import dumps
+from delegate_tui.core.model import ValidationError
+from delegate_tui.snapshots import csv, html, markdown
+from delegate_tui.snapshots import json as json_format
+from delegate_tui.snapshots.snapshot import Previous, Snapshot, build_snapshot
+
+Renderer = Callable[[Snapshot], str]
+
+FORMATS: dict[str, tuple[str, Renderer]] = {
+    "md": (".md", markdown.render),
+    "html": (".html", html.render),
+    "json": (".json", json_format.render),
+    "csv": (".csv", csv.render),
+}
+"""Format name -> (file extension, renderer)."""
+
+FORMAT_LABELS: dict[str, str] = {
+    "md": "Markdown — for chat and email",
+    "html": "HTML — one page that prints on A4",
+    "json": "JSON — for other programs",
+    "csv": "CSV — one row per card, for a spreadsheet",
+}
+
+_ALIASES = {"markdown": "md", "htm": "html"}
+FOLDER = "snapshots"
+
+
+def parse_format(value: str) -> str:
+    """md, html, json or csv (any case; 'markdown' and 'htm' are understood)."""
+    key = value.strip().lower().lstrip(".")
+    key = _ALIASES.get(key, key)
+    if key not in FORMATS:
+        raise ValidationError(f"unknown format {value!r}: use md, html, json or csv")
+    return key
+
+
+def format_of(path: str | Path) -> str | None:
+    """The format a file name's extension asks for, if it names one."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    key = _ALIASES.get(suffix, suffix)
+    return key if key in FORMATS else None
+
+
+def snapshot_folder(board_path: Path) -> Path:
+    return board_path.parent / FOLDER
+
+
+def state_path(board_path: Path) -> Path:
+    """Where the state shown by the board's last snapshot is kept."""
+    return snapshot_folder(board_path) / f".{board_path.stem}.last-snapshot.json"
+
+
+def read_previous(store: BoardStore) -> Previous | None:
+    """What the previous snapshot of this board showed; None if there is none (or unreadable)."""
+    try:
+        data = json.loads(state_path(store.path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):  # it sits in the shared folder: hostile input
+        return None
+    return Previous.from_state(data, store.board_id)
+
+
+def dated_path(folder: Path, stem: str, fmt: str, now: datetime) -> Path:
+    """`<stem>-YYYY-MM-DD-HHMM.<ext>` in `folder`, with -2, -3, … if that name is taken."""
+    base = f"{stem}-{now.strftime('%Y-%m-%d-%H%M')}"
+    ext = FORMATS[fmt][0]
+    path, count = folder / f"{base}{ext}", 1
+    while path.exists():
+        count += 1
+        path = folder / f"{base}-{count}{ext}"
+    return path
+
+
+def target_path(store: BoardStore, fmt: str, out: str | Path | None, now: datetime) -> Path:
+    """The file to write: `out` (a file, or a folder to put a dated file in), else the default."""
+    if out is None:
+        folder = snapshot_folder(store.path)
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise BoardError(f"cannot create the folder {folder}: {exc.strerror}") from None
+        return dated_path(folder, store.path.stem, fmt, now)
+    path = Path(out).expanduser().absolute()
+    if path.is_dir():
+        return dated_path(path, store.path.stem, fmt, now)
+    if not path.parent.is_dir():
+        raise ValidationError(
+            f"folder {path.parent} does not exist: create it first or choose another --out"
+        )
+    if path.exists() and not path.is_file():
+        raise ValidationError(f"{path} is not a regular file: choose another --out")
+    if path.resolve() == store.path.resolve():
+        raise ValidationError(f"{path} is the board file itself: choose another --out")
+    if path.is_file() and _is_board(path):
+        raise ValidationError(f"{path} is a delegate board: choose another --out")
+    return path
+
+
+def _is_board(path: Path) -> bool:
+    """Whether a file is a delegate board (a snapshot must never overwrite one)."""
+    try:
+        read_board(path)
+    except BoardError:
+        return False
+    return True
+
+
+def make_snapshot(
+    store: BoardStore, since: datetime | None = None, now: datetime | None = None
+) -> Snapshot:
+    """The snapshot of the board as of `now` (default: the store's clock, in local time)."""
+    now = now if now is not None else store.stamper.clock().astimezone()
+    if since is not None and since > now:
+        raise ValidationError(
+            f"the period would start after now ({wording.when(since.astimezone(now.tzinfo))}): "
+            "give a moment in the past, e.g. '2 weeks ago'"
+        )
+    return build_snapshot(
+        store.cards(),
+        board=store.name,
+        board_id=store.board_id,
+        now=now,
+        since=since,
+        previous=read_previous(store),
+    )
+
+
+def write_snapshot(
+    store: BoardStore,
+    fmt: str = "md",
+    out: str | Path | None = None,
+    since: datetime | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Write a status snapshot of the board and record what it showed; returns the path.
+
+    `fmt` is md, html, json or csv; `out` a file or folder (default: `snapshots/` beside the
+    board); `since` starts the period (default: the previous snapshot, else a week ago).
+    Raises ValidationError or BoardError with a one-line message; the board is never written.
+    """
+    fmt = parse_format(fmt)
+    snap = make_snapshot(store, since, now)
+    text = FORMATS[fmt][1](snap)
+    if fmt == "csv":
+        text = "\ufeff" + text  # the byte-order mark makes spreadsheets read UTF-8
+    path = target_path(store, fmt, out, snap.as_of)
+    write_atomic(path, text)
+    state = state_path(store.path)
+    try:
+        state.parent.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise BoardError(
+            f"wrote {path} but cannot record it in {state.parent}: {exc.strerror}"
+        ) from None
+    write_atomic(state, dumps(snap.state(), indent=1) + "\n")
+    return path

@@ -1,0 +1,294 @@
+"""Provides InsightScreen: the two-week absence test for the whole business, hours bought back,
+what to delegate next, delegating ages, check-ins and a cumulative-flow chart.
+
+The figures come from `delegate_tui.insight` (pure); this screen only lays them out. Card titles
+are data: they go into `rich.text.Text` cleaned by `display.line`, never into markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from delegate_tui.board.store import BoardStore
+from delegate_tui.core import insight
+from delegate_tui.core.display import line
+from delegate_tui.core.model import ABSENCE_LABELS, STAGE_LABELS, STAGES, Card
+from delegate_tui.ui.widgets.bars import KeyBar
+
+Clock = Callable[[], datetime]
+
+CHART_HEIGHT = 8
+"""Rows of the cumulative-flow chart."""
+
+SPARKS = " ▁▂▃▄▅▆▇█"
+BLOCK = "█"
+BAR = 10
+"""Width of a full hours bar."""
+STACK = ("team-owned", "delegating", "only-me")
+"""Bands of the flow chart from the bottom up: what is done settles at the bottom."""
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}h"
+
+
+def _days(delta: timedelta) -> str:
+    days = round(delta.total_seconds() / 86400)
+    return "under a day" if days == 0 else f"{days} day{'s' if days != 1 else ''}"
+
+
+def _title(card: Card, width: int = 34) -> str:
+    title = line(card.title)
+    return title if len(title) <= width else title[: width - 1] + "…"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """One character per value, its height relative to the largest one."""
+    top = max(values, default=0.0)
+    if top <= 0:
+        return SPARKS[1] * len(values)
+    return "".join(SPARKS[max(1, round(v / top * (len(SPARKS) - 1)))] for v in values)
+
+
+def flow_rows(points: Sequence[insight.FlowPoint], height: int = CHART_HEIGHT) -> list[list[str]]:
+    """The chart as rows of stage names per column, top row first ('' for empty cells).
+
+    Each week is a column whose height is its number of cards, stacked team-owned, delegating,
+    only-me from the bottom; bands are rounded on their running totals so they never drift.
+    """
+    top = max((sum(p.counts.values()) for p in points), default=0)
+    columns = []
+    for point in points:
+        cells: list[str] = []
+        running = 0
+        for stage in STACK:
+            running += point.counts[stage]
+            level = round(running * height / top) if top else 0
+            cells += [stage] * (level - len(cells))
+        columns.append(cells + [""] * (height - len(cells)))
+    return [[column[row] for column in columns] for row in reversed(range(height))]
+
+
+class InsightScreen(Screen[None]):
+    """The delegation insight of a board at the clock's 'now'; escape closes it."""
+
+    CSS_PATH = "insight.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="insight.close"),
+        Binding("r", "refresh_figures", "Refresh", id="insight.refresh"),
+    ]
+    """Escape goes back to the board; r recomputes the figures from the store."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "insight--only-me",
+        "insight--delegating",
+        "insight--team-owned",
+        "insight--muted",
+        "insight--alert",
+        "insight--strong",
+    }
+    """Styles for the chart bands and the text, set in insight.tcss from the theme."""
+
+    def __init__(self, store: BoardStore, clock: Clock) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="insight-body"):
+            yield Static(id="insight-title")
+            yield Static(id="insight-verdict", classes="insight-panel")
+            with Horizontal(id="insight-hours"):
+                yield Static(id="insight-stages", classes="insight-panel")
+                yield Static(id="insight-answers", classes="insight-panel")
+            yield Static(id="insight-bought-back", classes="insight-panel")
+            with Horizontal(id="insight-lists"):
+                yield Static(id="insight-priority", classes="insight-panel")
+                yield Static(id="insight-delegating", classes="insight-panel")
+            yield Static(id="insight-checkins", classes="insight-panel")
+            yield Static(id="insight-flow", classes="insight-panel")
+            yield Static(id="insight-times", classes="insight-panel")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._restyle, init=False)
+
+    def on_screen_resume(self) -> None:
+        self._restyle()
+
+    def _restyle(self, _theme: str = "") -> None:
+        """Recompute after the next refresh, once the (new) theme's styles are in place."""
+        self.call_after_refresh(self.refresh_figures)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_refresh_figures(self) -> None:
+        self.refresh_figures()
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"insight--{name}")
+
+    def refresh_figures(self) -> None:
+        """Recompute every figure from the store's live cards and show them."""
+        found = insight.build(self.store.cards(), self.clock())
+        title = self._heading(f"Delegation insight — {line(self.store.name)}")
+        title.rstrip()
+        title.append(f"   as of {found.now:%Y-%m-%d %H:%M} UTC", self._style("muted"))
+        panels = {
+            "title": title,
+            "verdict": self._verdict(found),
+            "stages": self._stages(found),
+            "answers": self._answers(found),
+            "bought-back": self._bought_back(found),
+            "priority": self._priority(found),
+            "delegating": self._delegating(found),
+            "checkins": self._checkins(found),
+            "flow": self._flow(found),
+            "times": self._times(found),
+        }
+        for name, text in panels.items():
+            text.rstrip()
+            self.query_one(f"#insight-{name}", Static).update(text)
+
+    def _heading(self, text: str) -> Text:
+        heading = Text()
+        heading.append(text + "\n", self._style("strong"))
+        return heading
+
+    def _verdict(self, found: insight.Insight) -> Text:
+        verdict = found.verdict
+        text = self._heading("If you are away for two weeks")
+        if verdict.scenario is None:
+            text.append(verdict.label.capitalize(), self._style("muted"))
+            return text
+        stage = {1: "only-me", 2: "delegating", 3: "team-owned"}[verdict.scenario]
+        text.append(
+            f"Scenario {verdict.scenario}: {verdict.label}", self._style(stage) + Style(bold=True)
+        )
+        if verdict.causes:
+            count = len(verdict.causes)
+            text.append(
+                f"\nbecause of {count} card{'s' if count > 1 else ''}:", self._style("muted")
+            )
+        for card in verdict.causes[:8]:
+            answer = ABSENCE_LABELS[insight.absence_answer(card)].lower()
+            text.append("\n  • ")
+            text.append(_title(card))
+            text.append(
+                f"  {STAGE_LABELS[card.stage].lower()}, {answer}, {_hours(card.hours_per_week)}",
+                self._style("muted"),
+            )
+        if len(verdict.causes) > 8:
+            text.append(f"\n  … and {len(verdict.causes) - 8} more", self._style("muted"))
+        return text
+
+    def _bar_rows(self, rows: Sequence[tuple[str, str, insight.Figures]], total: float) -> Text:
+        text = Text()
+        for label, style, figures in rows:
+            width = round(figures.hours / total * BAR) if total else 0
+            text.append(f"\n{label:<23}")
+            cards = f"{figures.cards} card{'' if figures.cards == 1 else 's'}"
+            text.append(f"{cards:>9} {_hours(figures.hours):>7} ")
+            text.append(BLOCK * width, self._style(style))
+        return text
+
+    def _stages(self, found: insight.Insight) -> Text:
+        rows = [(STAGE_LABELS[s], s, found.stages[s]) for s in STAGES]
+        return self._heading("Hours a week by stage") + self._bar_rows(rows, found.total_hours)
+
+    def _answers(self, found: insight.Insight) -> Text:
+        styles = dict(zip(("stops", "struggles", "runs"), STAGES, strict=True))
+        rows = [(ABSENCE_LABELS[a], styles[a], f) for a, f in found.answers.items()]
+        return self._heading("Hours a week by absence answer") + self._bar_rows(
+            rows, found.total_hours
+        )
+
+    def _bought_back(self, found: insight.Insight) -> Text:
+        text = self._heading("Hours bought back")
+        text.append(f"{_hours(found.bought_back)} a week", self._style("team-owned"))
+        text.append(f" run without you ({found.share:.0%} of {_hours(found.total_hours)}); ")
+        text.append(f"{_hours(found.in_progress)} a week", self._style("delegating"))
+        text.append(" being handed over")
+        weekly = [p.hours["team-owned"] for p in found.flow]
+        text.append("\nweek by week  ", self._style("muted"))
+        text.append(sparkline(weekly), self._style("team-owned"))
+        text.append(f"  {_hours(weekly[0])} → {_hours(weekly[-1])}", self._style("muted"))
+        return text
+
+    def _priority(self, found: insight.Insight) -> Text:
+        text = self._heading("Delegate next (only me, by priority)")
+        if not found.priority:
+            text.append("Nothing left that only you do.", self._style("muted"))
+        for rank, card in enumerate(found.priority[:10], start=1):
+            text.append(f"{rank:>2}. ")
+            text.append(_title(card, 28))
+            text.append(
+                f"  {card.reason or 'no reason'}, {_hours(card.hours_per_week)}\n",
+                self._style("muted"),
+            )
+        return text
+
+    def _delegating(self, found: insight.Insight) -> Text:
+        text = self._heading("Delegating for")
+        if not found.delegating:
+            text.append("No card is being handed over.", self._style("muted"))
+        for card, age in found.delegating[:10]:
+            text.append(f"{_days(age):>12}  ", self._style("delegating"))
+            text.append(_title(card, 28) + "\n")
+        return text
+
+    def _checkins(self, found: insight.Insight) -> Text:
+        text = self._heading("Check-ins")
+        if not found.checkins:
+            text.append("No card has a check-in cadence.", self._style("muted"))
+        for check in found.checkins[:12]:
+            if check.overdue:
+                text.append(f"overdue {_days(found.now - check.next):<9}", self._style("alert"))
+            else:
+                text.append(f"next {check.next:%a %d %b} ", self._style("muted"))
+            text.append(f"  {_title(check.card)}")
+            text.append(f"  {line(check.cadence)}\n", self._style("muted"))
+        return text
+
+    def _flow(self, found: insight.Insight) -> Text:
+        text = self._heading("Cumulative flow (cards per stage, week by week)")
+        top = max((sum(p.counts.values()) for p in found.flow), default=0)
+        width = max(2, min(6, 52 // len(found.flow)))  # wider weeks when there are few
+        for index, row in enumerate(flow_rows(found.flow)):
+            label = str(top) if index == 0 else "0" if index == CHART_HEIGHT - 1 else ""
+            text.append(f"{label:>4} │", self._style("muted"))
+            for cell in row:
+                text.append((BLOCK if cell else " ") * width, self._style(cell) if cell else None)
+            text.append("\n")
+        span = width * len(found.flow)
+        first, last = f"{found.flow[0].at:%d %b}", f"{found.flow[-1].at:%d %b}"
+        axis = first.ljust(max(span - len(last), len(first) + 1)) + last if span > 6 else last
+        text.append("     └" + "─" * span + "\n", self._style("muted"))
+        text.append(f"      {axis}\n", self._style("muted"))
+        for stage in reversed(STACK):
+            text.append(f"{BLOCK * 2} ", self._style(stage))
+            text.append(f"{STAGE_LABELS[stage]}   ")
+        return text
+
+    def _times(self, found: insight.Insight) -> Text:
+        text = self._heading("Days in each stage")
+        text.append(
+            f"{'':<30}{'only me':>10}{'delegating':>12}{'team-owned':>12}", self._style("muted")
+        )
+        for card, spent in found.time_in_stage:
+            text.append("\n" + _title(card, 28).ljust(30))
+            for stage, width in zip(STAGES, (10, 12, 12), strict=True):
+                days = spent[stage].total_seconds() / 86400
+                text.append(f"{days:>{width}.1f}" if days else f"{'-':>{width}}")
+        return text
