@@ -20,10 +20,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from delegate_tui.board.boardfile import BoardError, read_board
+from delegate_tui.board.boardfile import read_board
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli import main as cli
 from delegate_tui.command import open_ui
+from delegate_tui.core.errors import BoardError
 from delegate_tui.core.model import ABSENCE_ANSWERS, AREAS, LOG_KINDS, REASONS, STAGES
 from delegate_tui.core.records import Identity
 from tests.conftest import START, FrozenClock

@@ -8,7 +8,7 @@ import pytest
 from rich.console import RenderableType
 from textual.screen import Screen
 
-from delegate_tui.board.boardfile import BoardError
+from delegate_tui.core.errors import BoardError
 from delegate_tui.ui.app import DelegateApp
 from tests.app_kit import SIZE, make_app
 

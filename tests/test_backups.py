@@ -12,8 +12,8 @@ import pytest
 from delegate_tui import config
 from delegate_tui.board import backups
 from delegate_tui.board.backups import Backups
-from delegate_tui.board.boardfile import BoardError
 from delegate_tui.board.store import BoardStore
+from delegate_tui.core.errors import BoardError
 from delegate_tui.core.records import Identity
 from tests.conftest import FrozenClock, file_hash
 

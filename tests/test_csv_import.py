@@ -13,14 +13,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from delegate_tui.core.csv_import import COLUMNS, parse_rows, read_rows
-from delegate_tui.core.model import (
-    AREAS,
-    MAX_HOURS,
-    STAGES,
-    ValidationError,
-    parse_name,
-    parse_title,
-)
+from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.model import AREAS, MAX_HOURS, STAGES, parse_name, parse_title
 
 HEADER = "title,stage,owner,hours_per_week,area"
 

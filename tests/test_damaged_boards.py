@@ -14,7 +14,7 @@ from delegate_tui.board.boardfile import read_board
 from delegate_tui.board.conflicts import MERGED_FOLDER
 from delegate_tui.board.store import BoardStore
 from delegate_tui.config import Config, identity
-from delegate_tui.core.model import ValidationError
+from delegate_tui.core.errors import ValidationError
 from tests.conftest import file_hash
 
 

@@ -16,7 +16,7 @@ from delegate_tui.core.dates import (
     parse_checkin,
     parse_when,
 )
-from delegate_tui.core.model import ValidationError
+from delegate_tui.core.errors import ValidationError
 
 NOW = datetime(2026, 11, 4, 15, 30, tzinfo=UTC)  # a Wednesday afternoon
 

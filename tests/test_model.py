@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from delegate_tui.core.errors import ValidationError
 from delegate_tui.core.model import (
     AREAS,
     LOG_KINDS,
@@ -18,7 +19,6 @@ from delegate_tui.core.model import (
     STAGES,
     Card,
     StageChange,
-    ValidationError,
     clean_text,
     next_stage,
     parse_area,

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from delegate_tui.board import boardfile, store_saving
 from delegate_tui.board.boardfile import APP, FORMAT_VERSION
 from delegate_tui.board.store import BoardStore
+from delegate_tui.core.errors import BoardError, CardNotFound
 from delegate_tui.core.model import StageChange
 from delegate_tui.core.records import (
     Identity,
@@ -157,9 +158,9 @@ def test_delete_leaves_a_tombstone(store: BoardStore, board_path: Path) -> None:
     assert [c.id for c in store.all_cards()] == [keep.id]
     record = disk_card(board_path, card.id)  # still in the file ...
     assert record["deleted_at"] and record["_stamps"]["deleted_at"][1] == "alice"
-    with pytest.raises(boardfile.BoardError):
+    with pytest.raises(CardNotFound):
         store.card(card.id)  # ... but gone for readers
-    with pytest.raises(boardfile.BoardError):
+    with pytest.raises(CardNotFound):
         store.resolve(card.id[:8])
 
 
@@ -297,7 +298,7 @@ def test_a_failed_write_removes_its_temp_file(tmp_path: Path) -> None:
     target = tmp_path / "board.json"
     target.mkdir()  # os.replace over a folder fails, after the temp file was written
     (target / "keep").write_text("x")
-    with pytest.raises(boardfile.BoardError, match="cannot write"):
+    with pytest.raises(BoardError, match="cannot write"):
         boardfile.write_atomic(target, "{}")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["board.json"]
 

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delegate_tui.board.boardfile import BoardError, DamagedBoard, parse
+from delegate_tui.board.boardfile import parse
 from delegate_tui.core import stored_shape
+from delegate_tui.core.errors import BoardError, DamagedBoard
 from delegate_tui.core.records import (
     CARD_FIELDS,
     ITEM_FIELDS,

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from delegate_tui.board.boardfile import BoardError
 from delegate_tui.board.conflicts import find_copies
+from delegate_tui.core.errors import BoardError
 from delegate_tui.core.model import Card
 from delegate_tui.core.records import Identity
 from delegate_tui.ui.app import DelegateApp

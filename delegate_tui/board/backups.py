@@ -16,7 +16,8 @@ import time
 import uuid
 from pathlib import Path
 
-from delegate_tui.board.boardfile import BoardError, fsync_folder
+from delegate_tui.board.boardfile import fsync_folder
+from delegate_tui.core.errors import BoardError
 
 BACKUPS_KEPT = 5
 BACKUP_EVERY = 600.0

@@ -22,6 +22,7 @@ from typing import Any
 import msgspec
 
 from delegate_tui.board import board_damage
+from delegate_tui.core.errors import BoardError, DamagedBoard
 from delegate_tui.core.merge import META
 from delegate_tui.core.migrate import CURRENT_FORMAT, migrate
 from delegate_tui.core.records import Record
@@ -37,10 +38,6 @@ STALE_TEMP = 60.0
 Signature = tuple[int, int, int]
 
 
-class BoardError(Exception):
-    """A problem with the board file a user can fix; the message says what and how."""
-
-
 def os_problem(path: Path, exc: OSError) -> BoardError:
     """One line for what the system said about reaching `path`."""
     if exc.errno == errno.ELOOP:
@@ -52,17 +49,6 @@ def os_problem(path: Path, exc: OSError) -> BoardError:
             f"{path} cannot be reached: check the permissions of the file and its folders"
         )
     return BoardError(f"{path} cannot be read: {exc.strerror or exc}")
-
-
-class DamagedBoard(BoardError):
-    """A board file with damaged records: refused whole; `damages` names each, one line each
-    (what 'delegate check' lists), and the message the first."""
-
-    def __init__(self, path: Path, damages: list[str], board_id: str) -> None:
-        super().__init__(board_damage.one_line(path, damages))
-        self.path = path
-        self.damages = damages
-        self.board_id = board_id
 
 
 def signature(path: Path) -> Signature | None:
@@ -185,7 +171,7 @@ def _parse_refused(text: str, path: Path) -> Record:
     board_id = str(data[META]["board"]["board_id"])
     if not found:  # only unknown keys hold what no board may hold, and locate missed it
         found = ["it holds a value no board may hold (a lone surrogate, NaN or Infinity?)"]
-    raise DamagedBoard(path, found, board_id)
+    raise DamagedBoard(board_damage.one_line(path, found), path, found, board_id)
 
 
 def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:

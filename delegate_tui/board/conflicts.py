@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from delegate_tui.board import boardfile
-from delegate_tui.board.boardfile import BoardError
-from delegate_tui.core.merge import Changes, MergeError, board_id, merge_boards
+from delegate_tui.core.errors import BoardError, MergeError
+from delegate_tui.core.merge import Changes, board_id, merge_boards
 from delegate_tui.core.records import Record
 
 if TYPE_CHECKING:

@@ -16,7 +16,8 @@ import os
 from pathlib import Path
 
 from delegate_tui.board.backups import is_board_id
-from delegate_tui.board.boardfile import BoardError, write_atomic
+from delegate_tui.board.boardfile import write_atomic
+from delegate_tui.core.errors import BoardError
 
 FILE_NAME = "known-boards.json"
 MAX_SIZE = 1 << 20

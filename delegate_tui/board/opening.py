@@ -17,19 +17,16 @@ from pathlib import Path
 
 from delegate_tui.board import boardfile
 from delegate_tui.board.backups import Backups
-from delegate_tui.board.boardfile import BoardError, Signature
+from delegate_tui.board.boardfile import Signature
 from delegate_tui.board.conflicts import find_copies
 from delegate_tui.board.known_boards import KnownBoards
+from delegate_tui.core.errors import BoardError, BoardMissing
 from delegate_tui.core.records import Record
 
 MISSING_WAIT = 3.0
 """Seconds a known board that is missing is waited for before the command is refused."""
 
 POLL = 0.1
-
-
-class BoardMissing(BoardError):
-    """A board this machine knew at the path is not there (a sync tool may be moving it)."""
 
 
 def board_paths(path: str | Path) -> tuple[Path, Path]:

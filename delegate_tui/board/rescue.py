@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from delegate_tui.board import boardfile
 from delegate_tui.board.backups import folder_inside, is_board_id
+from delegate_tui.core.errors import BoardError
 
 if TYPE_CHECKING:
     from delegate_tui.board.store import BoardStore
@@ -32,7 +33,7 @@ def write_rescue(store: BoardStore, folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise boardfile.BoardError(f"cannot write a rescue copy in {folder}: {exc}") from None
+        raise BoardError(f"cannot write a rescue copy in {folder}: {exc}") from None
     boardfile.write_atomic(target, store.state_text())
     return target
 

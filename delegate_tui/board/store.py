@@ -21,11 +21,12 @@ from tinydb.table import Document, Table
 
 from delegate_tui.board import boardfile
 from delegate_tui.board.backups import Backups
-from delegate_tui.board.boardfile import CARDS, BoardError
+from delegate_tui.board.boardfile import CARDS
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.opening import board_paths, open_state
 from delegate_tui.board.store_saving import SavingMixin
 from delegate_tui.core.board_order import record_order, sorted_cards
+from delegate_tui.core.errors import CardNotFound, ValidationError
 from delegate_tui.core.merge import META, Changes, stamps_of
 from delegate_tui.core.model import Card, parse_log_kind, parse_stage
 from delegate_tui.core.records import (
@@ -176,23 +177,25 @@ class BoardStore(SavingMixin):
     def _record(self, card_id: str) -> Record:
         record = self._records().get(card_id)
         if record is None or not is_live(record):
-            raise BoardError(f"no card {card_id}")
+            raise CardNotFound(f"no card {card_id}")
         return record
 
     def resolve(self, prefix: str) -> str:
         """The id of the one live card whose id starts with `prefix` (4+ characters)."""
         key = prefix.strip().lower()
         if len(key) < MIN_PREFIX:
-            raise BoardError(
+            raise ValidationError(
                 f"card {prefix!r} is too short: give at least {MIN_PREFIX} characters of its id "
                 "('delegate list' shows them)"
             )
         with self._lock:
             found = [i for i, r in self._records().items() if i.startswith(key) and is_live(r)]
         if not found:
-            raise BoardError(f"no card with an id starting {prefix!r}: 'delegate list' shows them")
+            raise CardNotFound(
+                f"no card with an id starting {prefix!r}: 'delegate list' shows them"
+            )
         if len(found) > 1:
-            raise BoardError(
+            raise ValidationError(
                 f"card {prefix!r} is ambiguous ({len(found)} cards match): give more characters"
             )
         return found[0]
@@ -347,7 +350,7 @@ class BoardStore(SavingMixin):
                 return
             record = self._records().get(card_id)
             if record is None:
-                raise BoardError(f"no card {card_id}")
+                raise CardNotFound(f"no card {card_id}")
             scalars = {
                 k: value_of(old, k) for k in CARD_FIELDS if value_of(record, k) != value_of(old, k)
             }

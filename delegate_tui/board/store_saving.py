@@ -16,10 +16,11 @@ from typing import Any
 
 from delegate_tui.board import boardfile
 from delegate_tui.board.backups import Backups
-from delegate_tui.board.boardfile import CARDS, BoardError, Signature
+from delegate_tui.board.boardfile import CARDS, Signature
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.lock import board_lock
-from delegate_tui.core.merge import META, Changes, MergeError, merge_boards, merge_onto
+from delegate_tui.core.errors import BoardError, MergeError
+from delegate_tui.core.merge import META, Changes, merge_boards, merge_onto
 from delegate_tui.core.records import Record
 
 SAVE_ATTEMPTS = 4

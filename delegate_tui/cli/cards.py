@@ -10,6 +10,7 @@ from typing import Any
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core.csv_import import read_rows
 from delegate_tui.core.display import block, line
+from delegate_tui.core.errors import ValidationError
 from delegate_tui.core.fields import parse_field
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.json_text import dumps
@@ -18,7 +19,6 @@ from delegate_tui.core.model import (
     STAGE_LABELS,
     STAGES,
     Card,
-    ValidationError,
     parse_area,
     parse_hours,
     parse_log_kind,

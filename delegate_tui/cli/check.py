@@ -12,11 +12,11 @@ import sys
 
 from delegate_tui import config
 from delegate_tui.board import boardfile
-from delegate_tui.board.boardfile import BoardError, DamagedBoard
 from delegate_tui.board.conflicts import MERGED_FOLDER, fold_conflict_copies, fold_copies
 from delegate_tui.board.rescue import MERGED, rescue_copies
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core.display import line
+from delegate_tui.core.errors import BoardError, DamagedBoard
 from delegate_tui.core.records import is_live
 from delegate_tui.core.wording import plural
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from delegate_tui.board.boardfile import BoardError
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core.dates import parse_when
+from delegate_tui.core.errors import BoardError
 from delegate_tui.snapshots.write import format_of, parse_format, write_snapshot
 
 

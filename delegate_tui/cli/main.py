@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from delegate_tui import config
-from delegate_tui.board.boardfile import BoardError, DamagedBoard
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli import cards as cards_cli
@@ -22,17 +21,12 @@ from delegate_tui.cli import check as check_cli
 from delegate_tui.cli import export as export_cli
 from delegate_tui.cli import status as status_cli
 from delegate_tui.core.display import line
-from delegate_tui.core.merge import MergeError
-from delegate_tui.core.model import ValidationError
+from delegate_tui.core.errors import DamagedBoard, DelegateError, UsageError
 
 Handler = Callable[[argparse.Namespace, BoardStore], int]
 Launcher = Callable[[argparse.Namespace, config.Config, Path], int]
 """Opens the terminal UI on a board (plugged in by `delegate_tui.command`: this layer never
 imports Textual)."""
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -103,7 +97,7 @@ def run(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> in
         return handler(args, _open_store(args, settings))
     except DamagedBoard as exc:  # `delegate check` lists every damaged value
         return check_cli.report_damage(args, exc)
-    except (UsageError, BoardError, ValidationError, MergeError) as exc:
+    except DelegateError as exc:
         print(f"delegate: {line(str(exc))}", file=sys.stderr)  # it may quote the file's text
         return 1
     except KeyboardInterrupt:

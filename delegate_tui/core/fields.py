@@ -14,6 +14,7 @@ from typing import Any
 
 from delegate_tui.core.dates import CADENCE_EXAMPLES, parse_checkin, parse_when
 from delegate_tui.core.display import line
+from delegate_tui.core.errors import ValidationError
 from delegate_tui.core.insight import absence_answer, card_checkin
 from delegate_tui.core.model import (
     ABSENCE_LABELS,
@@ -21,7 +22,6 @@ from delegate_tui.core.model import (
     LEVELS,
     REASONS,
     Card,
-    ValidationError,
     clean_text,
     parse_absence,
     parse_area,

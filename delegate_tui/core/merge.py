@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from delegate_tui.core.display import line
+from delegate_tui.core.errors import MergeError
 from delegate_tui.core.records import (
     APPEND_COLLECTIONS,
     CARD_FIELDS,
@@ -39,10 +40,6 @@ META = "_meta"
 
 CARD_CREATION: tuple[str, ...] = tuple(CREATION)
 """The creation fields a card may leave out (see `merge_stamped`; an item's: ITEM_CREATION)."""
-
-
-class MergeError(ValueError):
-    """The two states cannot be merged (they are not the same board)."""
 
 
 def _order(value: Any) -> str:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from delegate_tui.core.errors import ValidationError
+
 STAGES: tuple[str, ...] = ("only-me", "delegating", "team-owned")
 """The three stages, in the order a task travels through them."""
 
@@ -62,10 +64,6 @@ MAX_HOURS = 168.0
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters, and lone surrogates (bytes of a command line that are not UTF-8): no
 board file may hold them."""
-
-
-class ValidationError(ValueError):
-    """A user-facing problem with a value: the message says what is wrong and how to fix it."""
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from delegate_tui.board.boardfile import BoardError, read_board, write_atomic
+from delegate_tui.board.boardfile import read_board, write_atomic
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import wording
+from delegate_tui.core.errors import BoardError, ValidationError
 from delegate_tui.core.json_text import dumps
-from delegate_tui.core.model import ValidationError
 from delegate_tui.snapshots import csv, html, markdown
 from delegate_tui.snapshots import json as json_format
 from delegate_tui.snapshots.snapshot import Previous, Snapshot, build_snapshot

@@ -19,7 +19,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from delegate_tui import config
-from delegate_tui.board.boardfile import BoardError, gc_paused
+from delegate_tui.board.boardfile import gc_paused
 from delegate_tui.board.conflicts import ConflictWatcher, FoldReport
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.rescue import write_rescue
@@ -27,7 +27,8 @@ from delegate_tui.board.stage_lists import StageLists
 from delegate_tui.board.store import BoardStore
 from delegate_tui.board.undo import UndoHistory
 from delegate_tui.core.display import line
-from delegate_tui.core.merge import Changes, MergeError
+from delegate_tui.core.errors import BoardError, MergeError
+from delegate_tui.core.merge import Changes
 from delegate_tui.core.records import Clock, Identity, utc_now
 from delegate_tui.ui.screens.board import BoardScreen
 from delegate_tui.ui.screens.card import CardScreen

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from delegate_tui import config
 from delegate_tui.board.demo import build_demo
-from delegate_tui.board.opening import BoardMissing
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core.display import line
+from delegate_tui.core.errors import BoardMissing
 from delegate_tui.core.records import Clock, Identity, utc_now
 from delegate_tui.ui.app import DelegateApp
 from delegate_tui.ui.themes import load_all_themes, theme_names, unknown_theme_message

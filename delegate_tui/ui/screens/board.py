@@ -16,17 +16,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input
 
-from delegate_tui.board.boardfile import BoardError
 from delegate_tui.board.stage_lists import StageLists, record_matches
 from delegate_tui.core.display import line
-from delegate_tui.core.model import (
-    STAGE_LABELS,
-    STAGES,
-    Card,
-    ValidationError,
-    next_stage,
-    parse_title,
-)
+from delegate_tui.core.errors import BoardError, CardNotFound, ValidationError
+from delegate_tui.core.model import STAGE_LABELS, STAGES, Card, next_stage, parse_title
 from delegate_tui.snapshots.write import write_snapshot
 from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.confirm import ConfirmScreen
@@ -157,7 +150,7 @@ class BoardScreen(Screen[None]):
         """A card's model (built once by the store and kept); None if it is gone."""
         try:
             return self.board.store.card(card_id)
-        except BoardError:
+        except CardNotFound:
             return None
 
     def _matching(self, ids: list[str], query: str) -> list[str]:

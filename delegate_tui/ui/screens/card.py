@@ -21,8 +21,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from delegate_tui.board.boardfile import BoardError
 from delegate_tui.core.display import block, line
+from delegate_tui.core.errors import CardNotFound
 from delegate_tui.core.fields import FIELDS, field_extra, field_text, parse_description
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.model import (
@@ -112,7 +112,7 @@ class CardScreen(Screen[None]):
     def refresh_view(self, keep: str | None = None) -> None:
         try:
             card = self.card
-        except BoardError:
+        except CardNotFound:
             self._leave()  # the card is gone (undone, deleted elsewhere)
             return
         since, now = card.stage_since, self.board.clock()
@@ -205,14 +205,14 @@ class CardScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         try:
             self.board.store.card(self.card_id)
-        except BoardError:
+        except CardNotFound:
             self._leave()
 
     def _change(self, label: str, apply: Callable[[], object], keep: str | None = None) -> None:
         """Run one change of this card through the undo history, then redraw."""
         try:
             self.board.history.change(label, [self.card_id], apply)
-        except BoardError:
+        except CardNotFound:
             self.notify("This card was deleted meanwhile: the change was not made")
             self._leave()
             return
@@ -250,7 +250,7 @@ class CardScreen(Screen[None]):
             if kind and text:
                 try:
                     entry = store.log(card_id, kind, parse_text(text))
-                except BoardError:
+                except CardNotFound:
                     self.notify("This card was deleted meanwhile: nothing was logged")
                     self._leave()
                     return

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from delegate_tui.core.model import ValidationError
+from delegate_tui.core.errors import ValidationError
 
 Check = Callable[[str], object]
 """Validates the typed text: raises ValidationError with a message saying what is wrong."""
