@@ -189,7 +189,7 @@ def test_readme_excerpt_is_real_output(board: BoardStore, clock: FrozenClock):
     board.log(IDS["support"], "doubt", "Is Paul ready for the big accounts?")
     board.archive(IDS["payroll"])
     text = write_snapshot(board, "md", now=NOW + timedelta(days=3, hours=2)).read_text()
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    readme = (Path(__file__).parent.parent / "docs" / "snapshots.md").read_text()
     after = readme.split("An excerpt of a Markdown snapshot", 1)[1]
     excerpt = after.split("```markdown\n", 1)[1].split("```", 1)[0]
     assert excerpt.startswith("# Status snapshot: acme\n")
