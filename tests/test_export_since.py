@@ -181,7 +181,7 @@ def test_state_of_another_board_is_ignored(board: BoardStore, tmp_path: Path):
 
 
 def test_readme_excerpt_is_real_output(board: BoardStore, clock: FrozenClock):
-    """The README's Markdown excerpt is this scenario's second snapshot, lines left out only."""
+    """The excerpt in docs/snapshots.md is this scenario's second snapshot, lines left out only."""
     write_snapshot(board, "md", now=NOW)
     clock.now = NOW + timedelta(days=2)
     board.add("Quarterly VAT return", owner="Marie", hours_per_week=1)
