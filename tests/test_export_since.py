@@ -181,7 +181,7 @@ def test_state_of_another_board_is_ignored(board: BoardStore, tmp_path: Path):
 
 
 def test_readme_excerpt_is_real_output(board: BoardStore, clock: FrozenClock):
-    """The README's Markdown excerpt is this scenario's second snapshot, lines left out only."""
+    """The excerpt in docs/snapshots.md is this scenario's second snapshot, lines left out only."""
     write_snapshot(board, "md", now=NOW)
     clock.now = NOW + timedelta(days=2)
     board.add("Quarterly VAT return", owner="Marie", hours_per_week=1)
@@ -189,7 +189,7 @@ def test_readme_excerpt_is_real_output(board: BoardStore, clock: FrozenClock):
     board.log(IDS["support"], "doubt", "Is Paul ready for the big accounts?")
     board.archive(IDS["payroll"])
     text = write_snapshot(board, "md", now=NOW + timedelta(days=3, hours=2)).read_text()
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    readme = (Path(__file__).parent.parent / "docs" / "snapshots.md").read_text()
     after = readme.split("An excerpt of a Markdown snapshot", 1)[1]
     excerpt = after.split("```markdown\n", 1)[1].split("```", 1)[0]
     assert excerpt.startswith("# Status snapshot: acme\n")

@@ -189,7 +189,7 @@ def test_theme_names_are_ours_the_users_and_textuals(tmp_path: Path) -> None:
 
 
 def _readme_block(after: str) -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "themes-and-config.md").read_text(encoding="utf-8")
     start = text.index("```toml\n", text.index(after)) + len("```toml\n")
     return text[start : text.index("```", start)]
 

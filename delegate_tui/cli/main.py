@@ -20,6 +20,7 @@ from delegate_tui.cli import cards as cards_cli
 from delegate_tui.cli import check as check_cli
 from delegate_tui.cli import export as export_cli
 from delegate_tui.cli import status as status_cli
+from delegate_tui.cli.version import ShowVersion
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import DamagedBoard, DelegateError, UsageError
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open a sample board in a temporary folder, to try things out",
     )
+    parser.add_argument("--version", action=ShowVersion, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     cards_cli.register(commands)
     check_cli.register(commands)

@@ -2,7 +2,7 @@
 bought back, what to delegate next, time in stage, check-ins and cumulative flow.
 
 Pure: a list of cards and a moment go in, figures come out. No I/O, no Textual.
-How each figure is computed is written down in the README ("Delegation insight").
+How each figure is computed is written down in docs/insight.md.
 """
 
 from __future__ import annotations
@@ -300,7 +300,7 @@ class Insight:
         return tuple(c for c in self.checkins if c.overdue)
 
     def to_json(self) -> dict[str, Any]:
-        """The figures as `delegate status --json` prints them (see the README)."""
+        """The figures as `delegate status --json` prints them (see docs/insight.md)."""
         return insight_json(self)
 
 
