@@ -151,45 +151,44 @@ def shorten(record: Mapping[str, Any], names: tuple[str, ...]) -> Record:
 
 
 def expand_fields(record: Mapping[str, Any], kind: Kind) -> Record:
-    """The record's own fields expanded (see the module), its collections left as they are."""
-    stamps = record.get(STAMPS)
-    result: Record = {name: value for name, value in record.items() if name != STAMPS}
+    """The record's own fields expanded (see the module), its collections left as they are.
+    Fields keep their order (those left out come after), stamps theirs (`*` first)."""
+    result: Record = dict(record)
     for name, default in kind.defaults.items():
         if name not in result:
             result[name] = default
     for name in kind.collections:
         if name not in result:
             result[name] = {}
-    if kind.creation:
-        star = stamp_of(record, DEFAULT_STAMP)
-        for name in kind.creation:
-            if result.get(name) is None:
-                result[name] = creation_in(star, name)
-    if stamps is None and STAMPS not in record:
-        return result
-    own: Record = {}
+    stamps = record.get(STAMPS)
     star = stamps.get(DEFAULT_STAMP) if isinstance(stamps, Mapping) else None
+    for name in kind.creation:
+        if result.get(name) is None:
+            result[name] = creation_in(star, name)
+    if STAMPS not in record:
+        return result
+    own: Record = {} if star is None else {DEFAULT_STAMP: star}
+    if isinstance(stamps, Mapping):
+        for name, stamp in stamps.items():
+            own[name] = stamp or star  # (a falsy stamp of its own reads as `*`: stamp_of)
     if star is not None:
-        own[DEFAULT_STAMP] = star
-    for name in result:
-        if name not in kind.collections:
-            stamp = stamp_of(record, name)
-            if stamp is not None:
-                own[name] = stamp
-    result[STAMPS] = own
+        for name in result:
+            if name not in own and name != STAMPS and name not in kind.collections:
+                own[name] = star
+    result[STAMPS] = {name: stamp for name, stamp in own.items() if stamp is not None}
     return result
 
 
 def compact_fields(expanded: Mapping[str, Any], kind: Kind) -> Record:
     """The canonical compact record of expanded fields (collections taken as they are, left out
-    when empty); `_stamps` last, `*` first in it."""
+    when empty), in their order; `*` first in `_stamps`."""
     stamps = expanded.get(STAMPS)
     star = stamps.get(DEFAULT_STAMP) if stamps is not None else None
     result: Record = {}
     for name, value in expanded.items():
         if name == STAMPS:
-            continue
-        if name in kind.collections:
+            result[STAMPS] = dict(value) if star is None else under_star(value, star)
+        elif name in kind.collections:
             if value:
                 result[name] = value
         elif name in kind.creation:
@@ -197,8 +196,6 @@ def compact_fields(expanded: Mapping[str, Any], kind: Kind) -> Record:
                 result[name] = value
         elif not is_default(name, value, kind.defaults):
             result[name] = value
-    if stamps is not None:
-        result[STAMPS] = dict(stamps) if star is None else under_star(stamps, star)
     return result
 
 

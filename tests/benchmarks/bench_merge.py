@@ -14,9 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,16 +23,11 @@ from delegate_tui.board import boardfile
 from delegate_tui.core.merge import merge_boards, merge_onto
 from delegate_tui.core.model import STAGES
 from delegate_tui.core.records import Identity, Stamper, add_item, append_entry, set_fields
-from tests.benchmarks.bench_store import StepClock, build_board
+from tests.benchmarks.bench_store import StepClock, build_board, median_time
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000.0
+    return median_time(action, repeat) * 1000.0
 
 
 def edit(cards: dict[str, Any], ids: list[str], stamper: Stamper) -> None:
