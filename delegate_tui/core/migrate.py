@@ -2,7 +2,7 @@
 
 Format 1 stamped every field of every card on its own and wrote every field, defaults included:
 a card of a few words took about 2 KB, most of it the same stamp nineteen times. Format 2 keeps
-the same information in the compact shape of `records.py`: fields holding their default are
+the same information in the compact shape of `codec.py`: fields holding their default are
 left out, and one shared `*` stamp stands for every field without a stamp of its own.
 
 A format-1 record migrates with its oldest stamp as `*` (in practice the moment the card was
