@@ -1,12 +1,22 @@
-"""Provides the pure merge of two board states.
+"""Provides the pure merge of two board states, built from small parts over expanded records.
 
-Every scalar field keeps the value with the newest stamp `[at, user, device]` (ties broken by
-device, user, then the value itself, so the result never depends on argument order). Items of
-standards, notes and decisions merge field by field; log and history entries merge by union.
-Deletions are stamped tombstones, so an older copy cannot bring a card back. The merge is
-commutative, associative and idempotent. The result shares unchanged records with its inputs
-(so callers can tell by identity what changed): do not mutate the inputs afterwards.
-No I/O, no Textual.
+- A **register** per field: last writer wins, the newest stamp `[at, user, device]` (ties
+  broken by device, user, then the value itself, so the result never depends on argument
+  order).
+- A **keyed map**: records filed by id, each merged with the parts of its kind; a record on one
+  side only is kept as it is.
+- An **append-only set**: log and history entries, the union by id (an entry is immutable).
+- A **record** (a card, an item, the header): registers for its fields, a keyed map for each
+  collection of items, a set for each collection of entries. A board is a keyed map of cards.
+
+Records are merged expanded (`codec.expand_fields`: every field present with its own stamp,
+the creation explicit), so a left-out default or a creation the `*` stamp stands for merges
+like any written value, and the result is compacted back to the one canonical shape. Only
+records that differ are expanded: equal ones are shared, so the result shares unchanged records
+with its inputs (callers can tell by identity what changed: do not mutate the inputs
+afterwards), and a merge of two large boards costs little more than comparing them. Deletions
+are stamped tombstones, so an older copy cannot bring a card back. The merge is commutative,
+associative and idempotent. No I/O, no Textual.
 """
 
 from __future__ import annotations
@@ -14,32 +24,37 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
+from delegate_tui.core.codec import (
+    DEFAULT_STAMP,
+    ENTRY,
+    ITEM_CREATION,
+    PLAIN,
+    STAMPS,
+    Kind,
+    Record,
+    compact_fields,
+    expand_fields,
+)
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import MergeError
 from delegate_tui.core.records import (
     APPEND_COLLECTIONS,
-    CARD_FIELDS,
-    CREATION,
-    DEFAULT_STAMP,
+    CARD,
     ITEM_COLLECTIONS,
-    ITEM_CREATION,
     ITEM_FIELDS,
-    Record,
-    creation_in,
-    creation_of,
-    put_value,
     stamp_key,
-    stamp_of,
 )
 
 META = "_meta"
 """The table holding the board header (app, format, board id)."""
 
+_MISSING: Any = object()
 
-CARD_CREATION: tuple[str, ...] = tuple(CREATION)
-"""The creation fields a card may leave out (see `merge_stamped`; an item's: ITEM_CREATION)."""
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+"""Types whose equal values are equal in JSON too (not floats: -0.0 == 0.0)."""
 
 
 def _order(value: Any) -> str:
@@ -62,6 +77,99 @@ def _newer(stamp_a: Any, stamp_b: Any) -> Any:
     return stamp_a if stamp_key(stamp_a) >= stamp_key(stamp_b) else stamp_b
 
 
+def first_wins(value_a: Any, stamp_a: Any, value_b: Any, stamp_b: Any) -> bool:
+    """The register: whether the first write is the one kept (the newer stamp; on a tie the
+    larger value in a fixed order; the first on a full tie)."""
+    if stamp_a != stamp_b:
+        key_a, key_b = stamp_key(stamp_a), stamp_key(stamp_b)
+        if key_a != key_b:
+            return key_a > key_b
+    if type(value_a) is type(value_b) and type(value_a) in _PLAIN_TYPES and value_a == value_b:
+        return True
+    return _order(value_a) >= _order(value_b)
+
+
+def merge_registers(a: Mapping[str, Any], b: Mapping[str, Any], skip: Mapping[str, Any]) -> Record:
+    """The fields of two expanded records (but those in `skip`), each merged by its register;
+    a field on one side only is that side's. `_stamps`: the winners' and the newer `*`."""
+    stamps_a: Mapping[str, Any] = a.get(STAMPS, {})
+    stamps_b: Mapping[str, Any] = b.get(STAMPS, {})
+    result: Record = {}
+    stamps: Record = {}
+    for name in chain(a, (name for name in b if name not in a)):
+        if name == STAMPS or name in skip:
+            continue
+        stamp_a, stamp_b = stamps_a.get(name), stamps_b.get(name)
+        if name not in b or (name in a and first_wins(a[name], stamp_a, b[name], stamp_b)):
+            value, stamp = a[name], stamp_a
+        else:
+            value, stamp = b[name], stamp_b
+        result[name] = value
+        if stamp is not None:
+            stamps[name] = stamp
+    if STAMPS in a or STAMPS in b:
+        star = _newer(stamps_a.get(DEFAULT_STAMP), stamps_b.get(DEFAULT_STAMP))
+        result[STAMPS] = stamps if star is None else {DEFAULT_STAMP: star, **stamps}
+    return result
+
+
+def merge_keyed(
+    a: Mapping[str, Any], b: Mapping[str, Any], kind: Kind
+) -> tuple[Mapping[str, Any], bool]:
+    """The keyed map (append-only set for entries): records on one side kept, equal ones
+    shared, differing ones merged; and whether the result holds something `b` lacks."""
+    if a is b or a == b:
+        return a, False
+    result: Record = {}
+    lacking = False
+    for key, record_a in a.items():
+        record_b = b.get(key, _MISSING)
+        if record_b is _MISSING:
+            result[key] = record_a
+            lacking = True
+        elif record_a is record_b or record_a == record_b:
+            result[key] = record_a
+        else:
+            merged = _merge_differing(record_a, record_b, kind)
+            result[key] = merged
+            lacking = lacking or merged != record_b
+    for key, record_b in b.items():
+        if key not in a:
+            result[key] = record_b
+    return result, lacking
+
+
+def merge_record(a: Mapping[str, Any], b: Mapping[str, Any], kind: Kind) -> Record:
+    """Two copies of one record of `kind` merged, in the canonical compact shape."""
+    if a == b:
+        return a  # type: ignore[return-value]
+    return _merge_differing(a, b, kind)
+
+
+def _merge_differing(a: Mapping[str, Any], b: Mapping[str, Any], kind: Kind) -> Any:
+    if kind.append:
+        return _pick(a, b)
+    expanded_a, expanded_b = expand_fields(a, kind), expand_fields(b, kind)
+    merged = merge_registers(expanded_a, expanded_b, kind.collections)
+    for name, sub in kind.collections.items():
+        merged[name] = merge_keyed(expanded_a[name], expanded_b[name], sub)[0]
+    return compact_fields(merged, kind)
+
+
+def nested_kind(
+    defaults: Mapping[str, Any] | None = None,
+    nested: Mapping[str, Mapping[str, Any] | None] | None = None,
+    creation: tuple[str, ...] = (),
+) -> Kind:
+    """The kind of a record given as the defaults of its fields, its collections (each with
+    the defaults of its items' fields, None for entries) and its creation fields."""
+    collections = {
+        name: ENTRY if item is None else Kind(item, ITEM_CREATION)
+        for name, item in (nested or {}).items()
+    }
+    return Kind(defaults or {}, creation, collections)
+
+
 def merge_stamped(
     a: Mapping[str, Any],
     b: Mapping[str, Any],
@@ -69,90 +177,18 @@ def merge_stamped(
     nested: Mapping[str, Mapping[str, Any] | None] | None = None,
     creation: tuple[str, ...] = (),
 ) -> Record:
-    """Merge two records whose scalar fields carry stamps in `_stamps`.
+    """`merge_record` of a kind given by parts (see `nested_kind`).
 
-    A field named in `defaults` that a record leaves out holds its default (see records.py);
-    other fields count only where present. `nested` names the collections of the record, each
-    with the defaults of its items (None for append-only entries). The result is in the
-    canonical stored shape: defaults left out, and a stamp listed only where it is not the
-    shared `*` stamp (the newer of the two inputs' `*`).
-
-    `creation` names the fields a record leaves out where they equal their part of its own `*`
-    stamp (records.CREATION: a card's created_at and created_by, an item's created_at). They
-    have no stamp of their own, so `*` stamps them and they merge like any field under it: the
-    copy with the newer `*` gives them (as when they were always written). Each copy's value is
-    read first (stored, else its own `*` part); only the result is shortened, against its `*`.
-    Copies of one card share their `*` unless format-1 migrations gave them different ones (each
-    copy's oldest stamp: see migrate.py); a copy whose `*` is not its creation then keeps
-    `created_at` written, and the newer `*` brings that written value, not its own time.
-    Comparing only what is stored would not do: a left-out value would lose to any written one
-    however old, a value left out against one `*` would be missing again against the next, and
-    the result would depend on the order of the merges. Read first, the result is one of the
-    copies' values whatever the order: the merge of the written-out records, spelled short.
+    A creation field (`creation`) has no stamp of its own: `*` stamps it, so it merges like any
+    field under it and the copy with the newer `*` gives it. Each copy's value is read first
+    (stored, else its own `*` part: the expanded record); only the result is shortened, against
+    its `*`. Copies of one card share their `*` unless format-1 migrations gave them different
+    ones (see migrate.py); a copy whose `*` is not its creation then keeps `created_at`
+    written, and the newer `*` brings that written value, not its own time. Read first, the
+    result is one of the copies' values whatever the order: the merge of the written-out
+    records, spelled short.
     """
-    if a == b:
-        return a  # type: ignore[return-value]
-    defaults = defaults or {}
-    nested = nested or {}
-    star_a, star_b = stamp_of(a, DEFAULT_STAMP), stamp_of(b, DEFAULT_STAMP)
-    star = _newer(star_a, star_b)
-    implied = {name: creation_in(star, name) for name in creation}
-    result: Record = {}
-    stamps: dict[str, Any] = {}
-    for name in a.keys() | b.keys() | defaults.keys() | implied.keys():
-        if name == "_stamps":
-            continue
-        if name in nested:
-            merged = merge_collection(a.get(name, {}), b.get(name, {}), nested[name])
-            if merged:
-                result[name] = merged
-            continue
-        in_a, in_b = name in a or name in defaults, name in b or name in defaults
-        if name in implied:
-            in_a = in_b = True
-            value_a, value_b = creation_of(a, name), creation_of(b, name)
-        else:
-            value_a, value_b = a.get(name, defaults.get(name)), b.get(name, defaults.get(name))
-        key_a = stamp_key(stamp_of(a, name)) if in_a else None
-        key_b = stamp_key(stamp_of(b, name)) if in_b else None
-        if key_b is None or (
-            key_a is not None and (key_a, _order(value_a)) >= (key_b, _order(value_b))
-        ):
-            value, stamp = value_a, stamp_of(a, name)
-        else:
-            value, stamp = value_b, stamp_of(b, name)
-        if name not in implied:
-            put_value(result, name, value, defaults)
-        elif value != implied[name]:
-            result[name] = value
-        if stamp is not None and stamp != star:
-            stamps[name] = stamp
-    if star is not None:
-        stamps = {DEFAULT_STAMP: star, **stamps}
-    if stamps or "_stamps" in a or "_stamps" in b:
-        result["_stamps"] = stamps
-    return result
-
-
-def merge_collection(
-    a: Mapping[str, Any], b: Mapping[str, Any], item_defaults: Mapping[str, Any] | None
-) -> Record:
-    """Merge two id-keyed collections of a card: items field by field, entries by union."""
-    if a == b:
-        return a  # type: ignore[return-value]
-    result: Record = {}
-    for item_id in a.keys() | b.keys():
-        if item_id not in b:
-            result[item_id] = a[item_id]
-        elif item_id not in a:
-            result[item_id] = b[item_id]
-        elif item_defaults is not None:
-            result[item_id] = merge_stamped(
-                a[item_id], b[item_id], item_defaults, None, ITEM_CREATION
-            )
-        else:
-            result[item_id] = _pick(a[item_id], b[item_id])
-    return result
+    return merge_record(a, b, nested_kind(defaults, nested, creation))
 
 
 CARD_NESTED: dict[str, Mapping[str, Any] | None] = {
@@ -163,7 +199,7 @@ CARD_NESTED: dict[str, Mapping[str, Any] | None] = {
 
 
 def merge_card(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:
-    return merge_stamped(a, b, CARD_FIELDS, CARD_NESTED, CARD_CREATION)
+    return merge_record(a, b, CARD)
 
 
 def board_id(state: Mapping[str, Any]) -> str | None:
@@ -184,26 +220,11 @@ def merge_onto(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Record, bool
         raise MergeError(f"different boards ({board_id(a)} and {board_id(b)}): not merged")
     result: Record = {}
     lacking = False
-    for table in a.keys() | b.keys():
-        docs_a: Mapping[str, Any] = a.get(table, {})
-        docs_b: Mapping[str, Any] = b.get(table, {})
-        if docs_a is docs_b or docs_a == docs_b:
-            result[table] = docs_a
-            continue
-        merged: Record = {}
-        for doc_id in docs_a.keys() | docs_b.keys():
-            if doc_id not in docs_b:
-                merged[doc_id] = docs_a[doc_id]
-                lacking = True
-            elif doc_id not in docs_a:
-                merged[doc_id] = docs_b[doc_id]
-            elif (doc_a := docs_a[doc_id]) == (doc_b := docs_b[doc_id]):
-                merged[doc_id] = doc_a
-            else:
-                merge = merge_stamped if table == META else merge_card
-                merged[doc_id] = merge(doc_a, doc_b)
-                lacking = lacking or merged[doc_id] != doc_b
+    for table in chain(a, (table for table in b if table not in a)):
+        kind = PLAIN if table == META else CARD
+        merged, behind = merge_keyed(a.get(table, {}), b.get(table, {}), kind)
         result[table] = merged
+        lacking = lacking or behind
     return result, lacking
 
 

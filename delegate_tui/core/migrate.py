@@ -2,7 +2,7 @@
 
 Format 1 stamped every field of every card on its own and wrote every field, defaults included:
 a card of a few words took about 2 KB, most of it the same stamp nineteen times. Format 2 keeps
-the same information in the compact shape of `records.py`: fields holding their default are
+the same information in the compact shape of `codec.py`: fields holding their default are
 left out, and one shared `*` stamp stands for every field without a stamp of its own.
 
 A format-1 record migrates with its oldest stamp as `*` (in practice the moment the card was
@@ -21,7 +21,7 @@ model reads it as before (it then rebuilds none).
 
 Format 3 also leaves out a card's `created_at` and `created_by`, and an item's `created_at`,
 where they are the time and user of the record's `*` stamp (what a left-out one reads as: see
-records.creation_of); a creation entry that goes leaves its author as `created_by` ('' for
+codec.creation_of); a creation entry that goes leaves its author as `created_by` ('' for
 none) unless that is the `*` user. Files 0.1 and 0.2 wrote always hold `created_at` (an item of
 a format-1 file older than that field gets the time of its text's stamp, which placed it then),
 so each model stays the same; a hand-made line without `created_at` now reads as made at its
@@ -30,22 +30,25 @@ so each model stays the same; a hand-made line without `created_at` now reads as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
+from delegate_tui.core.codec import (
+    CARD_CREATION,
+    ITEM_CREATION,
+    STAMPS,
+    Record,
+    is_default,
+    shorten,
+    under_star,
+)
 from delegate_tui.core.records import (
     APPEND_COLLECTIONS,
     CARD_FIELDS,
     COLLECTIONS,
-    CREATION,
-    DEFAULT_STAMP,
     ITEM_COLLECTIONS,
-    ITEM_CREATION,
     ITEM_FIELDS,
-    Record,
-    creation_in,
     initial_stage,
-    is_default,
     stamp_key,
     stamp_of,
 )
@@ -56,7 +59,7 @@ CURRENT_FORMAT = 3
 
 def compact(record: Mapping[str, Any], defaults: Mapping[str, Any]) -> Record:
     """A format-1 record (card or item) in the format-2 shape, meaning the same."""
-    stamps = record.get("_stamps")
+    stamps = record.get(STAMPS)
     valid = (
         {k: v for k, v in stamps.items() if isinstance(v, list) and len(v) == 3}
         if isinstance(stamps, Mapping)
@@ -64,7 +67,7 @@ def compact(record: Mapping[str, Any], defaults: Mapping[str, Any]) -> Record:
     )
     result: Record = {}
     for name, value in record.items():
-        if name == "_stamps":
+        if name == STAMPS:
             continue
         if name in ITEM_FIELDS and isinstance(value, Mapping):
             items = {
@@ -80,13 +83,9 @@ def compact(record: Mapping[str, Any], defaults: Mapping[str, Any]) -> Record:
             result[name] = value
     if isinstance(stamps, Mapping):
         if valid:
-            star = min(valid.values(), key=stamp_key)
-            result["_stamps"] = {
-                DEFAULT_STAMP: star,
-                **{k: v for k, v in stamps.items() if v != star},
-            }
+            result[STAMPS] = under_star(stamps, min(valid.values(), key=stamp_key))
         else:
-            result["_stamps"] = dict(stamps)
+            result[STAMPS] = dict(stamps)
     return result
 
 
@@ -130,14 +129,6 @@ def _implied(record: Mapping[str, Any], history: Mapping[str, Any]) -> tuple[str
     return None
 
 
-def shorten(record: Mapping[str, Any], names: Iterable[str] = CREATION) -> Record:
-    """The record without the creation fields (of `names`) that hold what the record reads when
-    they are left out: their part of its `*` stamp (see records.creation_of)."""
-    star = stamp_of(record, DEFAULT_STAMP)
-    drop = {name for name in names if name in record and record[name] == creation_in(star, name)}
-    return {name: value for name, value in record.items() if name not in drop}
-
-
 def lighten(card_id: str, record: Mapping[str, Any]) -> Record:
     """A format-2 card in the format-3 shape, meaning the same: no inner ids where they repeat
     the key, no stored creation entry where the model rebuilds it, and no creation fields of
@@ -154,10 +145,10 @@ def lighten(card_id: str, record: Mapping[str, Any]) -> Record:
         result[name] = value
     history = result.get("history")
     if not isinstance(history, dict) or not all(isinstance(e, Mapping) for e in history.values()):
-        return shorten(result)
+        return shorten(result, CARD_CREATION)
     implied = _implied(result, history)
     if implied is None:
-        return shorten(result)
+        return shorten(result, CARD_CREATION)
     key, by = implied
     history = {k: e for k, e in history.items() if k != key}
     shaped: Record = {}
@@ -166,7 +157,7 @@ def lighten(card_id: str, record: Mapping[str, Any]) -> Record:
             shaped[name] = history if name == "history" else value
         if name == "created_at":
             shaped["created_by"] = by  # next to created_at (unless `*` stands for both)
-    return shorten(shaped)
+    return shorten(shaped, CARD_CREATION)
 
 
 def migrate(data: Record, version: int, cards_table: str) -> None:

@@ -6,15 +6,11 @@ edit when the files meet (see `merge.py`). Standards, notes and decisions are ob
 id with stamps of their own; the transition log and the stage history are append-only objects
 keyed by id. Deletions are `deleted_at` tombstones, never removals. Pure: no I/O, no Textual.
 
-The stored shape is compact (board format 3): a field whose value is its default is left out
-(a missing field reads as its default), and `_stamps["*"]` is the stamp of every field that has
-no stamp of its own (all of them when the card is new). Ids are only keys: a card's id is its key
-in the `cards` table, an item's or entry's id its key in its collection, never repeated inside.
-A card's creation is not a history entry: `created_at` and `created_by` stand for it (and
-`card_from_record` puts it back in the history), left out when they are the time and user of the
-`*` stamp (`created_at_of`, `created_by_of`); an item's `created_at` likewise. `stamp_of` and
-`value_of` read that shape; every function here writes it in its one canonical form, which the
-merge keeps.
+The stored shape is compact (board format 3): defaults left out, one shared `*` stamp, the
+creation implied by it, ids only as keys. `codec.py` holds those rules and their readers
+(`stamp_of`, `value_of`, `created_at_of`, `created_by_of`); every function here writes through
+them, in the one canonical form, which the merge keeps. A card's creation is not a history
+entry: `card_from_record` puts it back in the history.
 """
 
 from __future__ import annotations
@@ -25,6 +21,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from delegate_tui.core.codec import (
+    STAMPS,
+    Kind,
+    Record,
+    card_kind,
+    compact_fields,
+    created_at_of,
+    created_by_of,
+    fresh_stamps,
+    put_value,
+    stamp_of,
+)
+from delegate_tui.core.codec import value_of as _value_of
 from delegate_tui.core.model import (
     ABSENCE_ANSWERS,
     LEVELS,
@@ -38,7 +47,6 @@ from delegate_tui.core.model import (
     Standard,
 )
 
-Record = dict[str, Any]
 Stamp = list[str]
 Clock = Callable[[], datetime]
 
@@ -79,11 +87,9 @@ ITEM_FIELDS: dict[str, dict[str, Any]] = {
     "decisions": {"text": "", "limit": "", "deleted_at": None},
 }
 
-KEPT_FIELDS = frozenset({"title", "stage", "text"})
-"""Fields written even when they hold their default, so a person reading the file sees them."""
-
-DEFAULT_STAMP = "*"
-"""The key in `_stamps` for the stamp of every field without a stamp of its own."""
+CARD = card_kind(CARD_FIELDS, ITEM_FIELDS, APPEND_COLLECTIONS)
+"""What the codec needs to know of a card (codec.py: the compact rules)."""
+ITEM_KINDS: dict[str, Kind] = {name: CARD.collections[name] for name in ITEM_COLLECTIONS}
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -143,29 +149,11 @@ class Stamper:
         return [self.at(after), self.identity.user, self.identity.device]
 
 
-def is_default(name: str, value: Any, defaults: Mapping[str, Any]) -> bool:
-    """Whether the stored shape leaves this field out (its value is its default)."""
-    if name not in defaults or name in KEPT_FIELDS:
-        return False
-    default = defaults[name]
-    return (
-        value is default if default is None else type(value) is type(default) and value == default
-    )
-
-
-def put_value(target: Record, name: str, value: Any, defaults: Mapping[str, Any]) -> None:
-    """Set a field in the stored shape: a default value is left out."""
-    if is_default(name, value, defaults):
-        target.pop(name, None)
-    else:
-        target[name] = value
-
-
 def value_of(
     record: Mapping[str, Any], name: str, defaults: Mapping[str, Any] = CARD_FIELDS
 ) -> Any:
-    """A field's value; a field left out holds its default."""
-    return record.get(name, defaults.get(name))
+    """A field's value; a field left out holds its default (a card's, unless told)."""
+    return _value_of(record, name, defaults)
 
 
 def stamp_key(stamp: Any) -> tuple[str, str, str]:
@@ -175,63 +163,24 @@ def stamp_key(stamp: Any) -> tuple[str, str, str]:
     return ("", "", "")
 
 
-def stamp_of(record: Mapping[str, Any], name: str) -> Any:
-    """A field's stamp: its own, else the record's shared `*` stamp (None if neither)."""
-    stamps = record.get("_stamps")
-    if not isinstance(stamps, Mapping):
-        return None
-    return stamps.get(name) or stamps.get(DEFAULT_STAMP)
-
-
-CREATION: dict[str, int] = {"created_at": 0, "created_by": 1}
-"""A card's creation fields, each with the part of the `*` stamp it reads as when left out."""
-
-ITEM_CREATION: tuple[str, ...] = ("created_at",)
-"""An item's creation fields (an item records when, not by whom)."""
-
-
-def creation_in(star: Any, name: str) -> Any:
-    """What a left-out creation field reads as under the `*` stamp `star` ('' if malformed)."""
-    return star[CREATION[name]] if isinstance(star, list) and len(star) == 3 else ""
-
-
-def creation_of(record: Mapping[str, Any], name: str) -> Any:
-    """A creation field as stored, else its part of the `*` stamp, else '' (never raises)."""
-    value = record.get(name)
-    return creation_in(stamp_of(record, DEFAULT_STAMP), name) if value is None else value
-
-
-def created_at_of(record: Mapping[str, Any]) -> str:
-    """When a card or item was made: its `created_at`, else its `*` stamp's time."""
-    return str(creation_of(record, "created_at"))
-
-
-def created_by_of(record: Mapping[str, Any]) -> str:
-    """Who made a card: its `created_by`, else its `*` stamp's user."""
-    return str(creation_of(record, "created_by"))
-
-
 def _stamp_fields(
     target: Record, changes: Mapping[str, Any], stamper: Stamper, defaults: Mapping[str, Any]
 ) -> None:
     """Set fields and stamp them all with one stamp later than each one's previous stamp."""
     previous = [stamp_of(target, name) for name in changes]
     after = max((str(stamp[0]) for stamp in previous if stamp), default="")
-    stamps: dict[str, Stamp] = target.pop("_stamps", {})
+    stamps: dict[str, Stamp] = target.pop(STAMPS, {})
     stamp = stamper.stamp(after)
     for name, value in changes.items():
         put_value(target, name, value, defaults)
         stamps[name] = stamp
-    target["_stamps"] = stamps  # kept last in the record, after the values people read
+    target[STAMPS] = stamps  # kept last in the record, after the values people read
 
 
-def _fresh(values: Mapping[str, Any], defaults: Mapping[str, Any], stamp: Stamp) -> Record:
-    """The stored fields of a new record: every value under the one shared stamp."""
-    record: Record = {}
-    for name, value in values.items():
-        put_value(record, name, value, defaults)
-    record["_stamps"] = {DEFAULT_STAMP: stamp}  # the creation too: see created_at_of
-    return record
+def _fresh(values: Mapping[str, Any], kind: Kind, stamp: Stamp) -> Record:
+    """The stored fields of a new record: every value under the one shared stamp (which stands
+    for its creation too: see created_at_of)."""
+    return compact_fields({**values, STAMPS: fresh_stamps(stamp)}, kind)
 
 
 def new_card(fields: Mapping[str, Any], stamper: Stamper) -> Record:
@@ -241,7 +190,7 @@ def new_card(fields: Mapping[str, Any], stamper: Stamper) -> Record:
     unknown = set(fields) - set(CARD_FIELDS)
     if unknown:
         raise KeyError(f"not card fields: {sorted(unknown)}")
-    return _fresh({**CARD_FIELDS, **fields}, CARD_FIELDS, stamper.stamp())
+    return _fresh({**CARD_FIELDS, **fields}, CARD, stamper.stamp())
 
 
 def set_fields(record: Record, changes: Mapping[str, Any], stamper: Stamper) -> None:
@@ -255,7 +204,7 @@ def add_item(record: Record, collection: str, fields: Mapping[str, Any], stamper
     """Add a standard, note or decision; returns its id."""
     item_id = new_id()
     defaults = ITEM_FIELDS[collection]
-    item = _fresh({**defaults, **fields}, defaults, stamper.stamp())
+    item = _fresh({**defaults, **fields}, ITEM_KINDS[collection], stamper.stamp())
     record.setdefault(collection, {})[item_id] = item
     return item_id
 
