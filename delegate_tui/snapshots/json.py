@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from delegate_tui.core.card_fields import PLAIN_COLUMNS
+from delegate_tui.core.insight import card_ref
 from delegate_tui.core.json_text import dumps
 from delegate_tui.core.model import STAGE_LABELS
 from delegate_tui.snapshots.snapshot import (
@@ -55,6 +57,10 @@ def _card(card: CardLine) -> dict[str, Any]:
         "checkin": card.checkin or None,
         "next_checkin": _time(card.next_checkin),
         "checkin_overdue": card.checkin_overdue,
+        **{
+            spec.column or spec.name: text
+            for spec, text in zip(PLAIN_COLUMNS, card.plain, strict=True)
+        },
     }
 
 
@@ -106,13 +112,7 @@ def as_json(snap: Snapshot) -> dict[str, Any]:
             "scenario": snap.absence.scenario,
             "label": snap.absence.label,
             "cards": [
-                {
-                    "id": c.id,
-                    "title": c.title,
-                    "stage": c.stage,
-                    "hours_per_week": c.hours,
-                    "answer": c.absence,
-                }
+                {**card_ref(c.id, c.title, c.stage, c.hours), "answer": c.absence}
                 for c in snap.absence_causes
             ],
         },
