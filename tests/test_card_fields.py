@@ -5,7 +5,9 @@ snapshot columns it says, and nothing else is there."""
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
+import io
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -109,6 +111,8 @@ def test_the_snapshot_columns_are_the_tables_and_the_computed_figures(tmp_path: 
     snap = build_snapshot(store.cards(), board="b", board_id=store.board_id, now=NOW)
     columns = {spec.column for spec in CARD_SPECS if spec.column}
     assert set(csv_export.COLUMNS) == columns | COMPUTED_COLUMNS
+    rows = list(csv.reader(io.StringIO(csv_export.render(snap))))
+    assert len(rows) > 1 and {len(row) for row in rows} == {len(csv_export.COLUMNS)}
     for card in as_json(snap)["cards"]:
         assert set(card) - {"moved_from"} == columns | COMPUTED_COLUMNS
     plain_columns = [spec.column for spec in PLAIN_COLUMNS]

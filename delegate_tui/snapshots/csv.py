@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
 from datetime import datetime
 
 from delegate_tui.core.card_fields import PLAIN_COLUMNS
@@ -51,45 +50,66 @@ def _change(card: CardLine) -> str:
     return f"moved from {card.moved_from}" if card.change == "moved" else card.change
 
 
-Cell = str | int | float
-
-_CARD_COLUMNS: tuple[tuple[str, Callable[[CardLine], Cell]], ...] = (
-    ("id", lambda c: cell(c.id)),
-    ("title", lambda c: cell(c.title)),
-    ("stage", lambda c: cell(c.stage)),
-    ("owner", lambda c: cell(c.owner)),
-    ("accountable", lambda c: cell(c.accountable)),
-    ("area", lambda c: cell(c.area)),
-    ("hours_per_week", lambda c: f"{c.hours:g}"),
-    ("standards_done", lambda c: c.standards_done),
-    ("standards_total", lambda c: c.standards_total),
-    ("in_stage_since", lambda c: _minute(c.stage_since)),
-    ("days_in_stage", lambda c: c.days_in_stage),
-    ("delegating_over_4_weeks", lambda c: _yes(c.long_delegating)),
-    ("log_entries_in_period", lambda c: c.log_in_period),
-    ("since_last_snapshot", _change),
-    ("absence", lambda c: cell(c.absence)),
-    ("absence_set", lambda c: _yes(c.absence_set)),
-    ("level", lambda c: _level(c.level)),
-    ("target_level", lambda c: _level(c.target_level)),
-    ("reason", lambda c: cell(c.reason)),
-    ("provider", lambda c: _yes(c.provider)),
-    ("checkin", lambda c: cell(c.checkin)),
-    ("next_checkin", lambda c: _minute(c.next_checkin)),
-    ("checkin_overdue", lambda c: _yes(c.checkin_overdue)),
-)
-"""Each column's header and cell, so the two cannot drift apart. New columns go at the end, so
-formulas pointing at the older ones keep working: the plain fields of the field table
-(`card_fields.PLAIN_COLUMNS`) come after these."""
-
 COLUMNS: tuple[str, ...] = (
-    *(name for name, _ in _CARD_COLUMNS),
+    "id",
+    "title",
+    "stage",
+    "owner",
+    "accountable",
+    "area",
+    "hours_per_week",
+    "standards_done",
+    "standards_total",
+    "in_stage_since",
+    "days_in_stage",
+    "delegating_over_4_weeks",
+    "log_entries_in_period",
+    "since_last_snapshot",
+    "absence",
+    "absence_set",
+    "level",
+    "target_level",
+    "reason",
+    "provider",
+    "checkin",
+    "next_checkin",
+    "checkin_overdue",
     *(spec.column or spec.name for spec in PLAIN_COLUMNS),
 )
+"""New columns go at the end, so formulas pointing at the older ones keep working: the plain
+fields of the field table (`card_fields.PLAIN_COLUMNS`) come last. `_row` gives a cell per
+column in this order (tests/test_card_fields.py checks that they stay in step)."""
 
 
-def _row(card: CardLine) -> list[Cell]:
-    return [value(card) for _, value in _CARD_COLUMNS] + [cell(text) for text in card.plain]
+def _row(card: CardLine) -> list[str | int | float]:
+    row: list[str | int | float] = [
+        cell(card.id),
+        cell(card.title),
+        cell(card.stage),
+        cell(card.owner),
+        cell(card.accountable),
+        cell(card.area),
+        f"{card.hours:g}",
+        card.standards_done,
+        card.standards_total,
+        _minute(card.stage_since),
+        card.days_in_stage,
+        _yes(card.long_delegating),
+        card.log_in_period,
+        _change(card),
+        cell(card.absence),
+        _yes(card.absence_set),
+        _level(card.level),
+        _level(card.target_level),
+        cell(card.reason),
+        _yes(card.provider),
+        cell(card.checkin),
+        _minute(card.next_checkin),
+        _yes(card.checkin_overdue),
+    ]
+    if card.plain:
+        row += [cell(text) for text in card.plain]
+    return row
 
 
 def render(snap: Snapshot) -> str:

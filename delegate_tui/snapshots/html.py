@@ -124,12 +124,23 @@ def _changes(changes: Changes | None) -> list[str]:
     return [f"<section><h2>Since the last snapshot ({when})</h2>", body, "</section>"]
 
 
+_PLAIN = bool(cells.PLAIN_HEADINGS)
+
+
+def _em(text: str) -> str:
+    return f"<em>{text}</em>"
+
+
 def _owner(card: CardLine) -> str:
     return cells.owner(card, escape, '<span class="tag">provider</span>')
 
 
 def _away(card: CardLine) -> str:
-    return cells.away(card, escape, lambda answer: f"<em>{answer}</em>")
+    return cells.away(card, escape, _em)
+
+
+def _plain_cells(card: CardLine) -> str:
+    return "".join(f"<td>{text}</td>" for text in cells.plain(card, escape, w.NOTHING))
 
 
 def _card_row(card: CardLine) -> str:
@@ -145,8 +156,7 @@ def _card_row(card: CardLine) -> str:
         f'<td class="num">{card.standards_done}/{card.standards_total}</td>'
         f'<td class="num">{w.age(card.in_stage)}</td>'
         f'<td class="num">{w.hours(card.hours)}</td>'
-        + "".join(f"<td>{text}</td>" for text in cells.plain(card, escape, w.NOTHING))
-        + "</tr>"
+        f"{_plain_cells(card) if _PLAIN else ''}</tr>"
     )
 
 

@@ -26,13 +26,16 @@ from delegate_tui.snapshots.snapshot import (
     Snapshot,
 )
 
+PLAIN_KEYS = tuple(spec.column or spec.name for spec in PLAIN_COLUMNS)
+"""The snapshot keys of the plain fields, after the typed fields' in each card."""
+
 
 def _time(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment is not None else None
 
 
 def _card(card: CardLine) -> dict[str, Any]:
-    return {
+    found: dict[str, Any] = {
         "id": card.id,
         "title": card.title,
         "stage": card.stage,
@@ -57,11 +60,10 @@ def _card(card: CardLine) -> dict[str, Any]:
         "checkin": card.checkin or None,
         "next_checkin": _time(card.next_checkin),
         "checkin_overdue": card.checkin_overdue,
-        **{
-            spec.column or spec.name: text
-            for spec, text in zip(PLAIN_COLUMNS, card.plain, strict=True)
-        },
     }
+    if card.plain:
+        found.update(zip(PLAIN_KEYS, card.plain, strict=True))
+    return found
 
 
 def _entry(entry: LogLine) -> dict[str, Any]:

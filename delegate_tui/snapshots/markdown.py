@@ -67,12 +67,16 @@ def _changes(changes: Changes | None) -> list[str]:
     return lines
 
 
+def _em(text: str) -> str:
+    return f"*{text}*"
+
+
 def _owner(card: CardLine) -> str:
     return cells.owner(card, escape, "(provider)")
 
 
 def _away(card: CardLine) -> str:
-    return cells.away(card, escape, lambda answer: f"*{answer}*")
+    return cells.away(card, escape, _em)
 
 
 def _card_row(card: CardLine) -> list[str]:
@@ -84,8 +88,7 @@ def _card_row(card: CardLine) -> list[str]:
         f"{card.standards_done}/{card.standards_total}",
         w.age(card.in_stage),
         w.hours(card.hours),
-        *cells.plain(card, escape, NOTHING),
-    ]
+    ] + (cells.plain(card, escape, NOTHING) if cells.PLAIN_HEADINGS else [])
 
 
 def _cards(snap: Snapshot) -> list[str]:

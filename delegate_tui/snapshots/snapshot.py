@@ -317,7 +317,9 @@ def _card_line(
         checkin=one_line(card.checkin),
         next_checkin=check.next.astimezone(zone) if check else None,
         checkin_overdue=bool(check and check.overdue),
-        plain=tuple(one_line(str(card.value(spec.name))) for spec in PLAIN_COLUMNS),
+        plain=tuple(one_line(str(card.value(s.name))) for s in PLAIN_COLUMNS)
+        if PLAIN_COLUMNS
+        else (),
     )
 
 
