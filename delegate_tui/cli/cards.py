@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.board.store import BoardStore
+from delegate_tui.core.card_fields import PLAIN_FIELDS, SPECS_BY_NAME, FieldSpec, edit_flags
 from delegate_tui.core.csv_import import read_rows
 from delegate_tui.core.display import block, line
 from delegate_tui.core.errors import ValidationError
@@ -91,6 +92,9 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
     print(
         f"  away 2 weeks {t(card.absence) or '-'}   level {levels}   reason {t(card.reason) or '-'}"
     )
+    for name in PLAIN_FIELDS:
+        label = SPECS_BY_NAME[name].label.lower() or name
+        print(_indented(str(card.value(name)) or "-", f"  {label:<12} ", " " * 15))
     if card.provider:
         print(_indented(card.confidentiality or "-", "  provider     confidentiality: ", " " * 15))
         print(_indented(card.reporting or "-", "               reporting: ", " " * 15))
@@ -135,23 +139,18 @@ def cmd_move(args: argparse.Namespace, store: BoardStore) -> int:
     return 0
 
 
+EDIT_FLAGS: tuple[FieldSpec, ...] = tuple(edit_flags())
+"""The fields `delegate edit` sets, in `--help` order (from the field table)."""
+
 EDIT_OPTIONS: dict[str, str] = {
-    "title": "title",
-    "owner": "owner",
-    "accountable": "accountable",
-    "hours": "hours_per_week",
-    "area": "area",
-    "description": "description",
-    "absence": "absence",
-    "level": "level",
-    "target_level": "target_level",
-    "reason": "reason",
-    "confidentiality": "confidentiality",
-    "reporting": "reporting",
-    "checkin": "checkin",
-    "checked_in": "checked_in_at",
+    s.flag.dest: s.name for s in EDIT_FLAGS if s.flag is not None and not s.flag.boolean
 }
-"""`delegate edit` options and the card fields they set (read as the card screen reads them)."""
+"""`delegate edit` options read as the card screen reads them, and the card fields they set."""
+
+EDIT_SWITCHES: dict[str, str] = {
+    s.flag.dest: s.name for s in EDIT_FLAGS if s.flag is not None and s.flag.boolean
+}
+"""`--x/--no-x` options and the flags they set (set after the others)."""
 
 
 def cmd_edit(args: argparse.Namespace, store: BoardStore) -> int:
@@ -162,8 +161,11 @@ def cmd_edit(args: argparse.Namespace, store: BoardStore) -> int:
         for option, name in EDIT_OPTIONS.items()
         if getattr(args, option) is not None
     }
-    if args.provider is not None:
-        changes["provider"] = args.provider
+    changes.update(
+        (name, getattr(args, option))
+        for option, name in EDIT_SWITCHES.items()
+        if getattr(args, option) is not None
+    )
     if not changes:
         raise ValidationError(
             "nothing to change: give --title, --owner, --accountable, --hours, --area, "
@@ -219,18 +221,29 @@ def cmd_archive(args: argparse.Namespace, store: BoardStore) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the card commands to the `delegate` parser."""
-    stages = "|".join(STAGES)
+def _command(
+    commands: argparse._SubParsersAction, name: str, handler: Any, help_text: str
+) -> argparse.ArgumentParser:
+    sub: argparse.ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
+    sub.set_defaults(handler=handler)
+    return sub
 
-    def command(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        sub: argparse.ArgumentParser = commands.add_parser(
-            name, help=help_text, description=help_text
-        )
-        sub.set_defaults(handler=handler)
-        return sub
 
-    p = command("add", cmd_add, "add a card")
+def _add_edit_flags(p: argparse.ArgumentParser) -> None:
+    """`delegate edit`'s options, one per field of the table that has a flag."""
+    for spec in EDIT_FLAGS:
+        flag = spec.flag
+        if flag is None:
+            continue
+        if flag.boolean:
+            p.add_argument(flag.option, action=argparse.BooleanOptionalAction, help=flag.help)
+        else:
+            p.add_argument(flag.option, metavar=flag.metavar, help=flag.help)
+
+
+def _register_cards(commands: argparse._SubParsersAction, stages: str) -> None:
+    """add, list, show, move and edit."""
+    p = _command(commands, "add", cmd_add, "add a card")
     p.add_argument("title")
     p.add_argument("--stage", default="only-me", help=f"{stages} (default: only-me)")
     p.add_argument("--owner", default="", help="who does it")
@@ -242,70 +255,58 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the card as JSON")
 
-    p = command("list", cmd_list, "list the cards")
+    p = _command(commands, "list", cmd_list, "list the cards")
     p.add_argument("--stage", help=stages)
     p.add_argument("--archived", action="store_true", help="list archived cards instead")
     p.add_argument("--json", action="store_true", help="print the cards as JSON")
 
-    p = command("show", cmd_show, "show one card")
+    p = _command(commands, "show", cmd_show, "show one card")
     p.add_argument("card", help="card id or a unique prefix of it (4+ characters)")
     p.add_argument("--json", action="store_true", help="print the card as JSON")
 
-    p = command("move", cmd_move, "move a card to a stage")
+    p = _command(commands, "move", cmd_move, "move a card to a stage")
     p.add_argument("card")
     p.add_argument("stage", help=stages)
 
-    p = command("edit", cmd_edit, "change a card's fields")
+    p = _command(commands, "edit", cmd_edit, "change a card's fields")
     p.add_argument("card")
-    p.add_argument("--title")
-    p.add_argument("--owner")
-    p.add_argument("--accountable", help="who signs off (exactly one person)")
-    p.add_argument("--hours", help="hours per week")
-    p.add_argument("--area", help="business area, or 'none'")
-    p.add_argument("--description")
-    p.add_argument("--absence", help="two weeks away, this task: stops | struggles | runs | none")
-    p.add_argument("--level", help="delegation level now: 1-7 or tell … delegate, or none")
-    p.add_argument("--target-level", help="delegation level to reach: 1-7 or a name, or none")
-    p.add_argument(
-        "--reason", help="why delegate it: repetitive | standardised | low-value | emergency | none"
-    )
-    p.add_argument(
-        "--provider",
-        action=argparse.BooleanOptionalAction,
-        help="an outside provider does it (--no-provider: the team does)",
-    )
-    p.add_argument("--confidentiality", help="what the provider may see (confidentiality notes)")
-    p.add_argument("--reporting", help="how and how often the provider reports")
-    p.add_argument("--checkin", help="check-in cadence, e.g. 'every 2 weeks', 'monthly', or none")
-    p.add_argument(
-        "--checked-in", metavar="WHEN", help="when you last checked in: 'today', '3 days ago', …"
-    )
+    _add_edit_flags(p)
 
-    p = command(
+
+def _register_parts(commands: argparse._SubParsersAction) -> None:
+    """import, standard, note, decision, log and archive."""
+    p = _command(
+        commands,
         "import",
         cmd_import,
         "add cards from a CSV file (header: title,stage,owner,hours_per_week,area)",
     )
     p.add_argument("file", metavar="FILE.csv")
 
-    p = command("standard", cmd_standard, "add a work standard to a card")
+    p = _command(commands, "standard", cmd_standard, "add a work standard to a card")
     p.add_argument("card")
     p.add_argument("text")
 
-    p = command("note", cmd_note, "add a responsibility note to a card")
+    p = _command(commands, "note", cmd_note, "add a responsibility note to a card")
     p.add_argument("card")
     p.add_argument("text")
 
-    p = command("decision", cmd_decision, "hand a decision over, with its limit")
+    p = _command(commands, "decision", cmd_decision, "hand a decision over, with its limit")
     p.add_argument("card")
     p.add_argument("text")
     p.add_argument("--limit", help="e.g. 'refunds up to 200 EUR'")
 
-    p = command("log", cmd_log, "add to a card's transition log")
+    p = _command(commands, "log", cmd_log, "add to a card's transition log")
     p.add_argument("card")
     p.add_argument("kind", help=" | ".join(LOG_KINDS))
     p.add_argument("text")
 
-    p = command("archive", cmd_archive, "archive a card (or --restore it)")
+    p = _command(commands, "archive", cmd_archive, "archive a card (or --restore it)")
     p.add_argument("card")
     p.add_argument("--restore", action="store_true", help="bring an archived card back")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the card commands to the `delegate` parser."""
+    _register_cards(commands, "|".join(STAGES))
+    _register_parts(commands)

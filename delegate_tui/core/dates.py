@@ -21,7 +21,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, we
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule
 
 from delegate_tui.core.errors import ValidationError
-from delegate_tui.core.model import clean_text
+from delegate_tui.core.vocabulary import clean_text
 
 WHEN_EXAMPLES = "'today', 'yesterday', '3 days ago', 'next friday', 'in 2 weeks' or 2026-11-20"
 CADENCE_EXAMPLES = "'weekly', 'every 2 weeks', 'every monday', 'every other week' or 'monthly'"

@@ -326,13 +326,13 @@ def _days(delta: timedelta) -> float:
     return round(delta.total_seconds() / 86400, 1)
 
 
+def card_ref(card_id: str, title: str, stage: str, hours: float) -> dict[str, Any]:
+    """A card as the JSON of the insight figures and of a snapshot names it."""
+    return {"id": card_id, "title": title, "stage": stage, "hours_per_week": hours}
+
+
 def _ref(card: Card) -> dict[str, Any]:
-    return {
-        "id": card.id,
-        "title": card.title,
-        "stage": card.stage,
-        "hours_per_week": card.hours_per_week,
-    }
+    return card_ref(card.id, card.title, card.stage, card.hours_per_week)
 
 
 def _checkin_json(check: CheckIn) -> dict[str, Any]:

@@ -1,210 +1,89 @@
-"""Provides the board's vocabulary: stages, cards and their parts, and input validation.
-
-Plain dataclasses built from the stored records (see `records.py`). No I/O, no Textual.
+"""Provides the card and its parts: plain dataclasses built from the stored records (see
+`records.py`), their defaults from the field table (`card_fields.py`). The words they hold and
+how typed text is read are in `vocabulary.py` (re-exported here). No I/O, no Textual.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from delegate_tui.core.errors import ValidationError
-
-STAGES: tuple[str, ...] = ("only-me", "delegating", "team-owned")
-"""The three stages, in the order a task travels through them."""
-
-STAGE_LABELS: dict[str, str] = {
-    "only-me": "Only me",
-    "delegating": "Delegating",
-    "team-owned": "Team-owned",
-}
-
-AREAS: tuple[str, ...] = (
-    "direction",
-    "finance",
-    "sales-marketing",
-    "hr-legal",
-    "logistics",
-    "production",
-    "quality",
+from delegate_tui.core.card_fields import CARD_DEFAULTS, PLAIN_FIELDS
+from delegate_tui.core.vocabulary import (
+    ABSENCE_ANSWERS as ABSENCE_ANSWERS,
 )
-"""The hats of a small business; a card may belong to one."""
-
-LOG_KINDS: tuple[str, ...] = ("error", "adjustment", "efficiency-loss", "doubt")
-"""Kinds of entry in the imperfect-transition log."""
-
-LOG_KIND_LABELS: dict[str, str] = {
-    "error": "Errors",
-    "adjustment": "Adjustments",
-    "efficiency-loss": "Efficiency dips",
-    "doubt": "Doubts",
-}
-
-ABSENCE_ANSWERS: tuple[str, ...] = ("stops", "struggles", "runs")
-"""The leader's answer to "if I'm away two weeks, what happens to this task?"."""
-
-ABSENCE_LABELS: dict[str, str] = {
-    "stops": "It stops",
-    "struggles": "It runs with difficulty",
-    "runs": "It runs normally",
-}
-
-LEVELS: tuple[str, ...] = ("tell", "sell", "consult", "agree", "advise", "inquire", "delegate")
-"""Management 3.0 delegation levels; level N is LEVELS[N - 1]."""
-
-REASONS: tuple[str, ...] = ("repetitive", "standardised", "low-value", "emergency")
-"""Why a task is a delegation candidate, in the order to delegate them."""
-
-MAX_TITLE = 200
-MAX_TEXT = 5000
-MAX_HOURS = 168.0
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters, and lone surrogates (bytes of a command line that are not UTF-8): no
-board file may hold them."""
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def clean_text(value: str) -> str:
-    """Strip control characters (terminal escapes included) from text that came from a user,
-    and turn lone surrogates (bytes of a command-line argument that are not UTF-8) into U+FFFD:
-    they cannot be written to the file."""
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
-
-
-def _key(value: str | None) -> str:
-    """The spelling choices are compared in: any case, '_' or ' ' for '-'."""
-    return (value or "").strip().lower().replace("_", "-").replace(" ", "-")
-
-
-def _choice(
-    value: str | None, allowed: tuple[str, ...], aliases: dict[str, str], what: str, hint: str
-) -> str:
-    """One of `allowed` (through `aliases`), or '' for none; else says `hint`."""
-    key = _key(value)
-    key = aliases.get(key, key)
-    if key in ("", "none", "-"):
-        return ""
-    if key not in allowed:
-        raise ValidationError(f"unknown {what} {value!r}: {hint}")
-    return key
-
-
-def parse_stage(value: str) -> str:
-    """Return the stage spelled `value`, accepting underscores, spaces and any case."""
-    key = _key(value)
-    if key not in STAGES:
-        raise ValidationError(f"unknown stage {value!r}: use one of {', '.join(STAGES)}")
-    return key
-
-
-def next_stage(stage: str, step: int) -> str | None:
-    """The stage `step` places after `stage` (negative goes back), or None past either end."""
-    index = STAGES.index(stage) + step
-    return STAGES[index] if 0 <= index < len(STAGES) else None
-
-
-def parse_title(value: str) -> str:
-    title = " ".join(clean_text(value).split())
-    if not title:
-        raise ValidationError("the title is empty: give the card a few words, e.g. 'Invoicing'")
-    if len(title) > MAX_TITLE:
-        raise ValidationError(
-            f"the title is {len(title)} characters long: keep it under {MAX_TITLE}"
-        )
-    return title
-
-
-def parse_text(value: str, what: str = "text") -> str:
-    text = clean_text(value.replace("\r\n", "\n")).strip()
-    if not text:
-        raise ValidationError(f"the {what} is empty: write a sentence")
-    if len(text) > MAX_TEXT:
-        raise ValidationError(
-            f"the {what} is {len(text)} characters long: keep it under {MAX_TEXT}"
-        )
-    return text
-
-
-def parse_name(value: str | None) -> str:
-    """A person's name: cleaned, may be empty (nobody yet)."""
-    return " ".join(clean_text(value or "").split())[:MAX_TITLE].rstrip()
-
-
-def parse_hours(value: str | float | int | None) -> float:
-    """Hours per week the task takes: a number from 0 to 168."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return 0.0
-    try:
-        hours = float(str(value).strip().replace(",", "."))
-    except ValueError:
-        raise ValidationError(f"hours {value!r} is not a number: write e.g. 2 or 1.5") from None
-    if math.isnan(hours) or hours < 0:
-        raise ValidationError(f"hours {value!r} is negative or not a number: use 0 to 168")
-    if hours > MAX_HOURS:
-        raise ValidationError(f"hours {value!r} is more than a week has: use 0 to 168")
-    return round(hours, 2) + 0.0  # + 0.0 turns '-0' into 0.0
-
-
-def parse_area(value: str | None) -> str:
-    """A business area from AREAS, or '' for none."""
-    aliases = {"sales": "sales-marketing", "marketing": "sales-marketing", "hr": "hr-legal"}
-    return _choice(value, AREAS, aliases, "area", f"use one of {', '.join(AREAS)}")
-
-
-def parse_log_kind(value: str) -> str:
-    key = _key(value)
-    key = {"efficiency": "efficiency-loss", "dip": "efficiency-loss", "errors": "error"}.get(
-        key, key
-    )
-    if key not in LOG_KINDS:
-        raise ValidationError(f"unknown log kind {value!r}: use one of {', '.join(LOG_KINDS)}")
-    return key
-
-
-def parse_absence(value: str | None) -> str:
-    """The absence-test answer: stops, struggles or runs ('' for not answered)."""
-    aliases = {"stop": "stops", "struggle": "struggles", "difficulty": "struggles", "run": "runs"}
-    hint = "use stops, struggles or runs (or none)"
-    return _choice(value, ABSENCE_ANSWERS, aliases, "absence answer", hint)
-
-
-def parse_level(value: str | int | None) -> int | None:
-    """A delegation level: 1-7 or its name (tell … delegate); None when left empty."""
-    key = _key(str(value) if value is not None else "")
-    if key in ("", "none", "-"):
-        return None
-    if key.isdigit() and 1 <= int(key) <= len(LEVELS):
-        return int(key)
-    if key in LEVELS:
-        return LEVELS.index(key) + 1
-    raise ValidationError(
-        f"unknown delegation level {value!r}: use 1-7 or one of {', '.join(LEVELS)}"
-    )
-
-
-def parse_reason(value: str | None) -> str:
-    """Why the task is a delegation candidate (see REASONS), or '' for none."""
-    aliases = {
-        "standardized": "standardised",
-        "standard": "standardised",
-        "low": "low-value",
-        "emergencies": "emergency",
-    }
-    hint = f"use one of {', '.join(REASONS)} (or none)"
-    return _choice(value, REASONS, aliases, "delegation reason", hint)
-
-
-def parse_note(value: str | None) -> str:
-    """Free text that may be empty (confidentiality and reporting notes)."""
-    text = clean_text((value or "").replace("\r\n", "\n")).strip()
-    if len(text) > MAX_TEXT:
-        raise ValidationError(f"the note is {len(text)} characters long: keep it under {MAX_TEXT}")
-    return text
+from delegate_tui.core.vocabulary import (
+    ABSENCE_LABELS as ABSENCE_LABELS,
+)
+from delegate_tui.core.vocabulary import (
+    AREAS as AREAS,
+)
+from delegate_tui.core.vocabulary import (
+    LEVELS as LEVELS,
+)
+from delegate_tui.core.vocabulary import (
+    LOG_KIND_LABELS as LOG_KIND_LABELS,
+)
+from delegate_tui.core.vocabulary import (
+    LOG_KINDS as LOG_KINDS,
+)
+from delegate_tui.core.vocabulary import (
+    MAX_HOURS as MAX_HOURS,
+)
+from delegate_tui.core.vocabulary import (
+    MAX_TEXT as MAX_TEXT,
+)
+from delegate_tui.core.vocabulary import (
+    MAX_TITLE as MAX_TITLE,
+)
+from delegate_tui.core.vocabulary import (
+    REASONS as REASONS,
+)
+from delegate_tui.core.vocabulary import (
+    STAGE_LABELS as STAGE_LABELS,
+)
+from delegate_tui.core.vocabulary import (  # re-exported: the model's words, where callers look
+    STAGES as STAGES,
+)
+from delegate_tui.core.vocabulary import (
+    clean_text as clean_text,
+)
+from delegate_tui.core.vocabulary import (
+    next_stage as next_stage,
+)
+from delegate_tui.core.vocabulary import (
+    parse_absence as parse_absence,
+)
+from delegate_tui.core.vocabulary import (
+    parse_area as parse_area,
+)
+from delegate_tui.core.vocabulary import (
+    parse_hours as parse_hours,
+)
+from delegate_tui.core.vocabulary import (
+    parse_level as parse_level,
+)
+from delegate_tui.core.vocabulary import (
+    parse_log_kind as parse_log_kind,
+)
+from delegate_tui.core.vocabulary import (
+    parse_name as parse_name,
+)
+from delegate_tui.core.vocabulary import (
+    parse_note as parse_note,
+)
+from delegate_tui.core.vocabulary import (
+    parse_reason as parse_reason,
+)
+from delegate_tui.core.vocabulary import (
+    parse_stage as parse_stage,
+)
+from delegate_tui.core.vocabulary import (
+    parse_text as parse_text,
+)
+from delegate_tui.core.vocabulary import (
+    parse_title as parse_title,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,19 +134,25 @@ class StageChange:
     by: str = ""
 
 
+_D = CARD_DEFAULTS
+
+
 @dataclass(slots=True)
 class Card:
-    """A task on its way from 'only me' to 'team-owned'."""
+    """A task on its way from 'only me' to 'team-owned'.
+
+    Its typed fields take their defaults from the field table (`card_fields.CARD_SPECS`); the
+    table's plain fields are in `plain` (read them with `value`)."""
 
     id: str
     title: str
-    stage: str = "only-me"
-    position: float = 0.0
-    description: str = ""
-    owner: str = ""
-    accountable: str = ""
-    hours_per_week: float = 0.0
-    area: str = ""
+    stage: str = _D["stage"]
+    position: float = _D["position"]
+    description: str = _D["description"]
+    owner: str = _D["owner"]
+    accountable: str = _D["accountable"]
+    hours_per_week: float = _D["hours_per_week"]
+    area: str = _D["area"]
     standards: list[Standard] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
@@ -275,16 +160,24 @@ class Card:
     history: list[StageChange] = field(default_factory=list)
     created_at: str = ""
     updated_at: str = ""
-    archived_at: str | None = None
-    absence: str = ""
-    level: int | None = None
-    target_level: int | None = None
-    reason: str = ""
-    provider: bool = False
-    confidentiality: str = ""
-    reporting: str = ""
-    checkin: str = ""
-    checked_in_at: str | None = None
+    archived_at: str | None = _D["archived_at"]
+    absence: str = _D["absence"]
+    level: int | None = _D["level"]
+    target_level: int | None = _D["target_level"]
+    reason: str = _D["reason"]
+    provider: bool = _D["provider"]
+    confidentiality: str = _D["confidentiality"]
+    reporting: str = _D["reporting"]
+    checkin: str = _D["checkin"]
+    checked_in_at: str | None = _D["checked_in_at"]
+    plain: dict[str, str] = field(default_factory=dict)
+    """The plain fields (`card_fields.PLAIN_FIELDS`) by name; one left out holds ''."""
+
+    def value(self, name: str) -> Any:
+        """The field `name` of the table: a typed field's attribute, else a plain field's text."""
+        if name in PLAIN_FIELDS:
+            return self.plain.get(name, "")
+        return getattr(self, name)
 
     @property
     def standards_done(self) -> int:
@@ -333,4 +226,5 @@ class Card:
             "reporting": self.reporting,
             "checkin": self.checkin or None,
             "checked_in_at": self.checked_in_at,
+            **{name: self.plain.get(name, "") for name in PLAIN_FIELDS},
         }

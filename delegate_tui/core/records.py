@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from delegate_tui.core.card_fields import CARD_DEFAULTS, PLAIN_FIELDS
 from delegate_tui.core.codec import (
     STAMPS,
     Kind,
@@ -46,6 +47,14 @@ from delegate_tui.core.model import (
     StageChange,
     Standard,
 )
+from delegate_tui.core.times import (  # re-exported: records are where callers look
+    FIRST_YEAR as FIRST_YEAR,
+)
+from delegate_tui.core.times import LAST_YEAR as LAST_YEAR
+from delegate_tui.core.times import LATEST as LATEST
+from delegate_tui.core.times import TIME_FORMAT as TIME_FORMAT
+from delegate_tui.core.times import format_time as format_time
+from delegate_tui.core.times import parse_time as parse_time
 
 Stamp = list[str]
 Clock = Callable[[], datetime]
@@ -58,28 +67,9 @@ APPEND_COLLECTIONS: tuple[str, ...] = ("log", "history")
 
 COLLECTIONS = ITEM_COLLECTIONS + APPEND_COLLECTIONS
 
-CARD_FIELDS: dict[str, Any] = {
-    "title": "",
-    "description": "",
-    "stage": "only-me",
-    "position": 0.0,
-    "owner": "",
-    "accountable": "",
-    "hours_per_week": 0.0,
-    "area": "",
-    "archived_at": None,
-    "deleted_at": None,
-    "absence": "",
-    "level": None,
-    "target_level": None,
-    "reason": "",
-    "provider": False,
-    "confidentiality": "",
-    "reporting": "",
-    "checkin": "",
-    "checked_in_at": None,
-}
-"""Editable scalar fields of a card and their defaults."""
+CARD_FIELDS: dict[str, Any] = dict(CARD_DEFAULTS)
+"""Editable scalar fields of a card and their defaults, in stored order (from the field table,
+`card_fields.CARD_SPECS`)."""
 
 ITEM_FIELDS: dict[str, dict[str, Any]] = {
     "standards": {"text": "", "done": False, "deleted_at": None},
@@ -90,12 +80,6 @@ ITEM_FIELDS: dict[str, dict[str, Any]] = {
 CARD = card_kind(CARD_FIELDS, ITEM_FIELDS, APPEND_COLLECTIONS)
 """What the codec needs to know of a card (codec.py: the compact rules)."""
 ITEM_KINDS: dict[str, Kind] = {name: CARD.collections[name] for name in ITEM_COLLECTIONS}
-
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
-FIRST_YEAR, LAST_YEAR = 1970, 2999
-"""The years a stored time may hold (stored_shape.py): no reading of one overflows datetime."""
-LATEST = datetime(LAST_YEAR, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,20 +92,6 @@ class Identity:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def format_time(moment: datetime) -> str:
-    """A fixed-width UTC timestamp whose string order is its time order."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime(TIME_FORMAT)
-
-
-def parse_time(text: str) -> datetime:
-    """A stored timestamp as an aware UTC datetime (ValueError if it is not one)."""
-    if len(text) == 27 and text[-1] == "Z" and text[10] == "T":
-        return datetime.fromisoformat(text)  # the stored form: 10x faster than strptime
-    return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
 
 
 def new_id() -> str:
@@ -334,6 +304,7 @@ def card_from_record(card_id: str, record: Mapping[str, Any]) -> Card:
         reporting=str(get("reporting", "") or ""),
         checkin=str(get("checkin", "") or ""),
         checked_in_at=get("checked_in_at") if isinstance(get("checked_in_at"), str) else None,
+        plain={name: str(get(name, "") or "") for name in PLAIN_FIELDS},
     )
 
 

@@ -30,7 +30,6 @@ import json
 import math
 import re
 import string
-import sys
 from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -42,15 +41,8 @@ from typing import Annotated, Any, Literal, Required, TypedDict, Union, get_args
 import msgspec
 from msgspec import Meta
 
-from delegate_tui.core.model import (
-    ABSENCE_ANSWERS,
-    AREAS,
-    LEVELS,
-    LOG_KINDS,
-    MAX_HOURS,
-    REASONS,
-    STAGES,
-)
+from delegate_tui.core.card_fields import CARD_SPECS
+from delegate_tui.core.model import LEVELS, MAX_HOURS
 from delegate_tui.core.records import (
     CARD_FIELDS,
     FIRST_YEAR,
@@ -60,76 +52,62 @@ from delegate_tui.core.records import (
     Record,
     format_time,
 )
+from delegate_tui.core.stored_types import (
+    CARD_ID_PATTERN as CARD_ID_PATTERN,
+)
+from delegate_tui.core.stored_types import MAX_INT as MAX_INT
+from delegate_tui.core.stored_types import MAX_STORED_TEXT as MAX_STORED_TEXT
+from delegate_tui.core.stored_types import TIME_PATTERN as TIME_PATTERN
+from delegate_tui.core.stored_types import UUID_PATTERN as UUID_PATTERN
+from delegate_tui.core.stored_types import (
+    Absence as Absence,
+)
+from delegate_tui.core.stored_types import (
+    Area as Area,
+)
+from delegate_tui.core.stored_types import (
+    CardId as CardId,
+)
+from delegate_tui.core.stored_types import (
+    Hours as Hours,
+)
+from delegate_tui.core.stored_types import (
+    Key as Key,
+)
+from delegate_tui.core.stored_types import (
+    Level as Level,
+)
+from delegate_tui.core.stored_types import (
+    LogKind as LogKind,
+)
+from delegate_tui.core.stored_types import (
+    Position as Position,
+)
+from delegate_tui.core.stored_types import (
+    Reason as Reason,
+)
+from delegate_tui.core.stored_types import (
+    Stage as Stage,
+)
+from delegate_tui.core.stored_types import (
+    Stamp as Stamp,
+)
+from delegate_tui.core.stored_types import (
+    Text as Text,
+)
+from delegate_tui.core.stored_types import (
+    Time as Time,
+)
+from delegate_tui.core.stored_types import (
+    WhenSet as WhenSet,
+)
 
 APP = "delegate-tui"
 """What the `_meta` header of every board file names as its app."""
 
-MAX_STORED_TEXT = 100_000
-"""The longest text a field may hold (the model's own limits are far lower)."""
-
-MAX_INT = 2**53
-"""The largest whole number (either sign) a position may be: beyond, a float cannot hold it."""
-
-_YEAR = r"(?:19[7-9]\d|2\d\d\d)"
-_LEAP = r"(?:19(?:7[26]|8[048]|9[26])|2\d(?:0[48]|[2468][048]|[13579][26])|2[048]00)"
-_DAY = (
-    r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])"
-    r"|(?:0[13-9]|1[0-2])-(?:29|30)"
-    r"|(?:0[13578]|1[02])-31)"
-)
-_TIME = rf"(?:{_YEAR}-{_DAY}|{_LEAP}-02-29)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{{6}}Z"
-TIME_PATTERN = rf"\A{_TIME}\Z"
-"""A stored time: `records.TIME_FORMAT` of a real moment in the years 1970 to 2999."""
-
-UUID_PATTERN = r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z"
-CARD_ID_PATTERN = r"\A[0-9A-Za-z._-]+\Z"
-
-Text = Annotated[str, Meta(max_length=MAX_STORED_TEXT)]
-Key = Annotated[str, Meta(min_length=1, max_length=200)]
-CardId = Annotated[str, Meta(min_length=1, max_length=200, pattern=CARD_ID_PATTERN)]
-Time = Annotated[str, Meta(pattern=TIME_PATTERN)]
-WhenSet = Annotated[str, Meta(pattern=rf"\A(?:{_TIME})?\Z")] | None
-"""When something was set (archived, deleted, checked in): a stored time, or '' or null for
-never (what the code reads as never)."""
-Hours = Union[  # noqa: UP007  (an int stays an int: the file is not rewritten by reading it)
-    Annotated[int, Meta(ge=0, le=int(MAX_HOURS))], Annotated[float, Meta(ge=0, le=MAX_HOURS)]
-]
-Position = Union[  # noqa: UP007
-    Annotated[int, Meta(ge=-MAX_INT, le=MAX_INT)],
-    Annotated[float, Meta(ge=-sys.float_info.max, le=sys.float_info.max)],
-]
-"""Null reads as 0 for a position and for hours (see records.card_from_record)."""
-Level = Annotated[int, Meta(ge=1, le=len(LEVELS))]
-Stage = Literal[STAGES]  # type: ignore[valid-type]
-Area = Literal[("", *AREAS)]  # type: ignore[valid-type]
-Absence = Literal[("", *ABSENCE_ANSWERS)]  # type: ignore[valid-type]
-Reason = Literal[("", *REASONS)]  # type: ignore[valid-type]
-LogKind = Literal[LOG_KINDS]  # type: ignore[valid-type]
-Stamp = tuple[Time, Text, Text]
-"""`[at, user, device]` (the rule; the decode reads a list: see StampAsRead)."""
-
-CARD_TYPES: dict[str, Any] = {
-    "title": Text,
-    "description": Text,
-    "stage": Stage,
-    "position": Position | None,
-    "owner": Text,
-    "accountable": Text,
-    "hours_per_week": Hours | None,
-    "area": Area,
-    "archived_at": WhenSet,
-    "deleted_at": WhenSet,
-    "absence": Absence,
-    "level": Level | None,
-    "target_level": Level | None,
-    "reason": Reason,
-    "provider": bool,
-    "confidentiality": Text,
-    "reporting": Text,
-    "checkin": Text,
-    "checked_in_at": WhenSet,
-}
-"""What each editable scalar field of a card may hold (keyed like records.CARD_FIELDS)."""
+CARD_TYPES: dict[str, Any] = {spec.name: spec.stored for spec in CARD_SPECS}
+"""What each editable scalar field of a card may hold (keyed like records.CARD_FIELDS: both come
+from the field table, `card_fields.CARD_SPECS`)."""
 
 ITEM_TYPES: dict[str, Any] = {"text": Text, "done": bool, "limit": Text, "deleted_at": WhenSet}
 """What each field of a standard, note or decision may hold (see records.ITEM_FIELDS)."""

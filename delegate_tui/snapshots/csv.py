@@ -13,35 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import datetime
 
+from delegate_tui.core.card_fields import PLAIN_COLUMNS
 from delegate_tui.snapshots.snapshot import CardLine, Snapshot
-
-COLUMNS: tuple[str, ...] = (
-    "id",
-    "title",
-    "stage",
-    "owner",
-    "accountable",
-    "area",
-    "hours_per_week",
-    "standards_done",
-    "standards_total",
-    "in_stage_since",
-    "days_in_stage",
-    "delegating_over_4_weeks",
-    "log_entries_in_period",
-    "since_last_snapshot",
-    "absence",
-    "absence_set",
-    "level",
-    "target_level",
-    "reason",
-    "provider",
-    "checkin",
-    "next_checkin",
-    "checkin_overdue",
-)
-"""New columns go at the end, so formulas pointing at the older ones keep working."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -67,9 +42,47 @@ def _level(level: int | None) -> int | str:
     return level if level is not None else ""
 
 
+def _minute(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+
+
+def _change(card: CardLine) -> str:
+    return f"moved from {card.moved_from}" if card.change == "moved" else card.change
+
+
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "title",
+    "stage",
+    "owner",
+    "accountable",
+    "area",
+    "hours_per_week",
+    "standards_done",
+    "standards_total",
+    "in_stage_since",
+    "days_in_stage",
+    "delegating_over_4_weeks",
+    "log_entries_in_period",
+    "since_last_snapshot",
+    "absence",
+    "absence_set",
+    "level",
+    "target_level",
+    "reason",
+    "provider",
+    "checkin",
+    "next_checkin",
+    "checkin_overdue",
+    *(spec.column or spec.name for spec in PLAIN_COLUMNS),
+)
+"""New columns go at the end, so formulas pointing at the older ones keep working: the plain
+fields of the field table (`card_fields.PLAIN_COLUMNS`) come last. `_row` gives a cell per
+column in this order (tests/test_card_fields.py checks that they stay in step)."""
+
+
 def _row(card: CardLine) -> list[str | int | float]:
-    change = f"moved from {card.moved_from}" if card.change == "moved" else card.change
-    return [
+    row: list[str | int | float] = [
         cell(card.id),
         cell(card.title),
         cell(card.stage),
@@ -79,11 +92,11 @@ def _row(card: CardLine) -> list[str | int | float]:
         f"{card.hours:g}",
         card.standards_done,
         card.standards_total,
-        card.stage_since.strftime("%Y-%m-%d %H:%M"),
+        _minute(card.stage_since),
         card.days_in_stage,
         _yes(card.long_delegating),
         card.log_in_period,
-        change,
+        _change(card),
         cell(card.absence),
         _yes(card.absence_set),
         _level(card.level),
@@ -91,9 +104,12 @@ def _row(card: CardLine) -> list[str | int | float]:
         cell(card.reason),
         _yes(card.provider),
         cell(card.checkin),
-        card.next_checkin.strftime("%Y-%m-%d %H:%M") if card.next_checkin else "",
+        _minute(card.next_checkin),
         _yes(card.checkin_overdue),
     ]
+    if card.plain:
+        row += [cell(text) for text in card.plain]
+    return row
 
 
 def render(snap: Snapshot) -> str:

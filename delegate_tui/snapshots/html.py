@@ -13,6 +13,7 @@ from html import escape as _escape
 from delegate_tui.core import wording as w
 from delegate_tui.core.display import show_bidi
 from delegate_tui.core.model import STAGES
+from delegate_tui.snapshots import cells
 from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
@@ -123,16 +124,23 @@ def _changes(changes: Changes | None) -> list[str]:
     return [f"<section><h2>Since the last snapshot ({when})</h2>", body, "</section>"]
 
 
+_PLAIN = bool(cells.PLAIN_HEADINGS)
+
+
+def _em(text: str) -> str:
+    return f"<em>{text}</em>"
+
+
 def _owner(card: CardLine) -> str:
-    """The owner, marked '(provider)' for an external provider ('' for neither)."""
-    tag = '<span class="tag">provider</span>' if card.provider else ""
-    return " ".join(part for part in (escape(card.owner), tag) if part)
+    return cells.owner(card, escape, '<span class="tag">provider</span>')
 
 
 def _away(card: CardLine) -> str:
-    """The absence answer; in italics when the stage implies it."""
-    answer = escape(card.absence)
-    return answer if card.absence_set else f"<em>{answer}</em>"
+    return cells.away(card, escape, _em)
+
+
+def _plain_cells(card: CardLine) -> str:
+    return "".join(f"<td>{text}</td>" for text in cells.plain(card, escape, w.NOTHING))
 
 
 def _card_row(card: CardLine) -> str:
@@ -147,7 +155,8 @@ def _card_row(card: CardLine) -> str:
         f'<td class="level">{w.levels(card.level, card.target_level)}</td>'
         f'<td class="num">{card.standards_done}/{card.standards_total}</td>'
         f'<td class="num">{w.age(card.in_stage)}</td>'
-        f'<td class="num">{w.hours(card.hours)}</td></tr>'
+        f'<td class="num">{w.hours(card.hours)}</td>'
+        f"{_plain_cells(card) if _PLAIN else ''}</tr>"
     )
 
 
@@ -162,10 +171,15 @@ def _cards(snap: Snapshot) -> list[str]:
         lines += [
             '<table class="cards"><colgroup><col class="card"><col class="owner">'
             '<col class="away"><col class="level">'
-            '<col class="figure"><col class="figure"><col class="figure"></colgroup>'
+            '<col class="figure"><col class="figure"><col class="figure">'
+            + '<col class="plain">'
+            * len(cells.PLAIN_HEADINGS)
+            + "</colgroup>"
             "<thead><tr><th>Card</th><th>Owner</th><th>Away 2 wks</th><th>Level</th>"
             '<th class="num">Standards</th><th class="num">In stage</th>'
-            '<th class="num">h/week</th></tr></thead><tbody>',
+            '<th class="num">h/week</th>'
+            + "".join(f"<th>{escape(h)}</th>" for h in cells.PLAIN_HEADINGS)
+            + "</tr></thead><tbody>",
             *(_card_row(c) for c in cards),
             "</tbody></table>",
         ]

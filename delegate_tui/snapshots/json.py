@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from delegate_tui.core.card_fields import PLAIN_COLUMNS
+from delegate_tui.core.insight import card_ref
 from delegate_tui.core.json_text import dumps
 from delegate_tui.core.model import STAGE_LABELS
 from delegate_tui.snapshots.snapshot import (
@@ -24,13 +26,16 @@ from delegate_tui.snapshots.snapshot import (
     Snapshot,
 )
 
+PLAIN_KEYS = tuple(spec.column or spec.name for spec in PLAIN_COLUMNS)
+"""The snapshot keys of the plain fields, after the typed fields' in each card."""
+
 
 def _time(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment is not None else None
 
 
 def _card(card: CardLine) -> dict[str, Any]:
-    return {
+    found: dict[str, Any] = {
         "id": card.id,
         "title": card.title,
         "stage": card.stage,
@@ -56,6 +61,9 @@ def _card(card: CardLine) -> dict[str, Any]:
         "next_checkin": _time(card.next_checkin),
         "checkin_overdue": card.checkin_overdue,
     }
+    if card.plain:
+        found.update(zip(PLAIN_KEYS, card.plain, strict=True))
+    return found
 
 
 def _entry(entry: LogLine) -> dict[str, Any]:
@@ -106,13 +114,7 @@ def as_json(snap: Snapshot) -> dict[str, Any]:
             "scenario": snap.absence.scenario,
             "label": snap.absence.label,
             "cards": [
-                {
-                    "id": c.id,
-                    "title": c.title,
-                    "stage": c.stage,
-                    "hours_per_week": c.hours,
-                    "answer": c.absence,
-                }
+                {**card_ref(c.id, c.title, c.stage, c.hours), "answer": c.absence}
                 for c in snap.absence_causes
             ],
         },

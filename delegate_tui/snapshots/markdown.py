@@ -11,6 +11,7 @@ import re
 from delegate_tui.core import wording as w
 from delegate_tui.core.display import line
 from delegate_tui.core.model import STAGES
+from delegate_tui.snapshots import cells
 from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
@@ -66,16 +67,16 @@ def _changes(changes: Changes | None) -> list[str]:
     return lines
 
 
+def _em(text: str) -> str:
+    return f"*{text}*"
+
+
 def _owner(card: CardLine) -> str:
-    """The owner, marked '(provider)' for an external provider ('' for neither)."""
-    tag = "(provider)" if card.provider else ""
-    return " ".join(part for part in (escape(card.owner), tag) if part)
+    return cells.owner(card, escape, "(provider)")
 
 
 def _away(card: CardLine) -> str:
-    """The absence answer; in italics when the stage implies it."""
-    answer = escape(card.absence)
-    return answer if card.absence_set else f"*{answer}*"
+    return cells.away(card, escape, _em)
 
 
 def _card_row(card: CardLine) -> list[str]:
@@ -87,7 +88,7 @@ def _card_row(card: CardLine) -> list[str]:
         f"{card.standards_done}/{card.standards_total}",
         w.age(card.in_stage),
         w.hours(card.hours),
-    ]
+    ] + (cells.plain(card, escape, NOTHING) if cells.PLAIN_HEADINGS else [])
 
 
 def _cards(snap: Snapshot) -> list[str]:
@@ -99,7 +100,9 @@ def _cards(snap: Snapshot) -> list[str]:
             lines.append("No cards.")
             continue
         header = ["Card", "Owner", "Away 2 wks", "Level", "Standards", "In stage", "Hours/week"]
-        lines += _table(header, "llllrrr", [_card_row(c) for c in cards])
+        header += cells.PLAIN_HEADINGS
+        align = "llllrrr" + "l" * len(cells.PLAIN_HEADINGS)
+        lines += _table(header, align, [_card_row(c) for c in cards])
     return lines
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from delegate_tui.core.card_fields import PLAIN_COLUMNS
 from delegate_tui.core.display import multi_line, one_line
 from delegate_tui.core.insight import (
     Figures,
@@ -84,6 +85,8 @@ class CardLine:
     next_checkin: datetime | None = None
     """None when there is no cadence or it cannot be read."""
     checkin_overdue: bool = False
+    plain: tuple[str, ...] = ()
+    """The values of the plain fields a snapshot shows (`card_fields.PLAIN_COLUMNS`), in order."""
 
     @property
     def days_in_stage(self) -> int:
@@ -225,6 +228,121 @@ def _moment(text: str | None, zone: Any) -> datetime | None:
     return moment.astimezone(zone) if moment is not None else None
 
 
+@dataclass(slots=True)
+class _Gathered:
+    """What `build_snapshot` collects card by card."""
+
+    log: dict[str, list[LogLine]]
+    fresh_log: list[LogLine]
+    moves: list[Move]
+    all_log_ids: set[str]
+    lines: list[CardLine]
+
+
+def _gather_log(
+    card: Card,
+    title: str,
+    now: datetime,
+    since: datetime,
+    previous: Previous | None,
+    into: _Gathered,
+) -> int:
+    """File the card's log entries; returns how many fall in the period."""
+    zone, in_period = now.tzinfo, 0
+    for entry in card.log:
+        at = _moment(entry.at, zone)
+        into.all_log_ids.add(entry.id)
+        if at is None or at > now:
+            continue
+        found = LogLine(
+            entry.id, at, entry.kind, card.id, title, multi_line(entry.text), one_line(entry.by)
+        )
+        if at >= since:
+            into.log.setdefault(entry.kind, []).append(found)
+            in_period += 1
+        if previous is not None and entry.id not in previous.log_ids:
+            into.fresh_log.append(found)
+    return in_period
+
+
+def _gather_moves(card: Card, title: str, now: datetime, since: datetime) -> list[Move]:
+    """The card's moves in the period."""
+    moves = []
+    for change in card.history:
+        at = _moment(change.at, now.tzinfo)
+        if change.from_stage and at is not None and since <= at <= now:
+            moves.append(
+                Move(card.id, title, change.from_stage, change.to_stage, at, one_line(change.by))
+            )
+    return moves
+
+
+def _change(card: Card, previous: Previous | None) -> tuple[str, str]:
+    """'new' or 'moved' (and from where) since the previous snapshot, else ''."""
+    before = previous.stages.get(card.id) if previous is not None else card.stage
+    if before is None:
+        return "new", ""
+    return ("moved", before) if before != card.stage else ("", "")
+
+
+def _card_line(
+    card: Card, title: str, now: datetime, in_period: int, change: tuple[str, str]
+) -> CardLine:
+    """The card as the snapshot shows it."""
+    zone = now.tzinfo
+    card_spans = spans(card, now)
+    start = card_spans[-1].start.astimezone(zone)
+    check = card_checkin(card, now, card_spans)
+    return CardLine(
+        id=card.id,
+        title=title,
+        stage=card.stage,
+        owner=one_line(card.owner),
+        accountable=one_line(card.accountable),
+        area=card.area,
+        hours=card.hours_per_week,
+        standards_done=card.standards_done,
+        standards_total=len(card.standards),
+        stage_since=start,
+        in_stage=max(now - start, timedelta()),
+        log_in_period=in_period,
+        change=change[0],
+        moved_from=change[1],
+        absence=absence_answer(card),
+        absence_set=bool(card.absence),
+        level=card.level,
+        target_level=card.target_level,
+        reason=card.reason,
+        provider=card.provider,
+        checkin=one_line(card.checkin),
+        next_checkin=check.next.astimezone(zone) if check else None,
+        checkin_overdue=bool(check and check.overdue),
+        plain=tuple(one_line(str(card.value(s.name))) for s in PLAIN_COLUMNS)
+        if PLAIN_COLUMNS
+        else (),
+    )
+
+
+def _changes(
+    gathered: _Gathered, titles: Mapping[str, str], previous: Previous, zone: Any
+) -> Changes:
+    """What changed since the previous snapshot."""
+    lines = gathered.lines
+    return Changes(
+        previous_as_of=previous.as_of.astimezone(zone),
+        new_cards=tuple(c for c in lines if c.change == "new"),
+        moved=tuple(
+            Move(c.id, c.title, c.moved_from, c.stage) for c in lines if c.change == "moved"
+        ),
+        new_log=tuple(sorted(gathered.fresh_log, key=lambda e: (e.at, e.id))),
+        gone=tuple(
+            (card_id, one_line(previous.titles.get(card_id, "")))
+            for card_id in previous.stages
+            if card_id not in titles
+        ),
+    )
+
+
 def build_snapshot(
     cards: Sequence[Card],
     *,
@@ -244,108 +362,26 @@ def build_snapshot(
         since = previous.as_of if previous is not None else now - DEFAULT_PERIOD
     since = since.astimezone(zone)
     titles = {c.id: one_line(c.title) for c in cards}
-    log: dict[str, list[LogLine]] = {kind: [] for kind in LOG_KINDS}
-    fresh_log: list[LogLine] = []
-    moves: list[Move] = []
-    all_log_ids: set[str] = set()
-    lines: list[CardLine] = []
+    got = _Gathered({kind: [] for kind in LOG_KINDS}, [], [], set(), [])
     for card in cards:
-        in_period = 0
-        for entry in card.log:
-            at = _moment(entry.at, zone)
-            all_log_ids.add(entry.id)
-            if at is None or at > now:
-                continue
-            line = LogLine(
-                entry.id,
-                at,
-                entry.kind,
-                card.id,
-                titles[card.id],
-                multi_line(entry.text),
-                one_line(entry.by),
-            )
-            if at >= since:
-                log.setdefault(entry.kind, []).append(line)
-                in_period += 1
-            if previous is not None and entry.id not in previous.log_ids:
-                fresh_log.append(line)
-        for change in card.history:
-            at = _moment(change.at, zone)
-            if change.from_stage and at is not None and since <= at <= now:
-                moves.append(
-                    Move(
-                        card.id,
-                        titles[card.id],
-                        change.from_stage,
-                        change.to_stage,
-                        at,
-                        one_line(change.by),
-                    )
-                )
-        card_spans = spans(card, now)
-        start = card_spans[-1].start.astimezone(zone)
-        check = card_checkin(card, now, card_spans)
-        change_kind, moved_from = "", ""
-        if previous is not None:
-            before = previous.stages.get(card.id)
-            if before is None:
-                change_kind = "new"
-            elif before != card.stage:
-                change_kind, moved_from = "moved", before
-        lines.append(
-            CardLine(
-                id=card.id,
-                title=titles[card.id],
-                stage=card.stage,
-                owner=one_line(card.owner),
-                accountable=one_line(card.accountable),
-                area=card.area,
-                hours=card.hours_per_week,
-                standards_done=card.standards_done,
-                standards_total=len(card.standards),
-                stage_since=start,
-                in_stage=max(now - start, timedelta()),
-                log_in_period=in_period,
-                change=change_kind,
-                moved_from=moved_from,
-                absence=absence_answer(card),
-                absence_set=bool(card.absence),
-                level=card.level,
-                target_level=card.target_level,
-                reason=card.reason,
-                provider=card.provider,
-                checkin=one_line(card.checkin),
-                next_checkin=check.next.astimezone(zone) if check else None,
-                checkin_overdue=bool(check and check.overdue),
-            )
-        )
+        title = titles[card.id]
+        in_period = _gather_log(card, title, now, since, previous, got)
+        got.moves.extend(_gather_moves(card, title, now, since))
+        got.lines.append(_card_line(card, title, now, in_period, _change(card, previous)))
     changes = None
     if previous is not None:
-        all_log_ids |= previous.log_ids  # entries of archived cards stay seen if they return
-        changes = Changes(
-            previous_as_of=previous.as_of.astimezone(zone),
-            new_cards=tuple(c for c in lines if c.change == "new"),
-            moved=tuple(
-                Move(c.id, c.title, c.moved_from, c.stage) for c in lines if c.change == "moved"
-            ),
-            new_log=tuple(sorted(fresh_log, key=lambda e: (e.at, e.id))),
-            gone=tuple(
-                (card_id, one_line(previous.titles.get(card_id, "")))
-                for card_id in previous.stages
-                if card_id not in titles
-            ),
-        )
+        got.all_log_ids |= previous.log_ids  # entries of archived cards stay seen if they return
+        changes = _changes(got, titles, previous, zone)
     return Snapshot(
         board=one_line(board),
         board_id=board_id,
         as_of=now,
         since=since,
         stages=by_stage([c for c in cards if c.stage in STAGES]),
-        cards=tuple(lines),
-        log={k: tuple(sorted(v, key=lambda e: (e.at, e.id))) for k, v in log.items()},
-        moves=tuple(sorted(moves, key=lambda m: (m.at or now, m.card_id))),
+        cards=tuple(got.lines),
+        log={k: tuple(sorted(v, key=lambda e: (e.at, e.id))) for k, v in got.log.items()},
+        moves=tuple(sorted(got.moves, key=lambda m: (m.at or now, m.card_id))),
         absence=verdict(cards),
         changes=changes,
-        all_log_ids=frozenset(all_log_ids),
+        all_log_ids=frozenset(got.all_log_ids),
     )

@@ -10,6 +10,7 @@ a prompt being typed in keeps its text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
@@ -21,9 +22,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from delegate_tui.core.card_fields import parse_description
 from delegate_tui.core.display import block, line
 from delegate_tui.core.errors import CardNotFound
-from delegate_tui.core.fields import FIELDS, field_extra, field_text, parse_description
+from delegate_tui.core.fields import FIELDS, FIELDS_BY_NAME, field_extra, field_text, parse_field
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.model import (
     LOG_KIND_LABELS,
@@ -56,6 +58,72 @@ ITEM_WORD = {"standards": "work standard", "notes": "responsibility note", "deci
 
 def _day(at: str) -> str:
     return at[:10]
+
+
+def _overview(card: Card, now: datetime) -> list[Option]:
+    """A row per field of the field table the card screen edits."""
+    return [
+        Option(
+            Content.assemble(
+                (f"{f.label:<14}", "dim"),
+                field_text(card, f.name) or "—",
+                *field_extra(card, f.name, now),
+            ),
+            f.name,
+        )
+        for f in FIELDS
+    ]
+
+
+def _items(card: Card) -> dict[str, list[Option]]:
+    """The rows of the standards, notes and decisions."""
+    return {
+        "standards": [
+            Option(Content(f"[{'x' if s.done else ' '}] {block(s.text)}"), s.id)
+            for s in card.standards
+        ],
+        "notes": [Option(Content(block(n.text)), n.id) for n in card.notes],
+        "decisions": [
+            Option(
+                Content.assemble(block(d.text), (f"  limit: {line(d.limit) or '—'}", "dim")), d.id
+            )
+            for d in card.decisions
+        ],
+    }
+
+
+def _entries(card: Card) -> dict[str, list[Option]]:
+    """The rows of the transition log (newest first) and of the stage history."""
+    return {
+        "log": [
+            Option(
+                Content.assemble(
+                    (f"{_day(e.at)}  {LOG_KIND_LABELS.get(e.kind, line(e.kind)):<16}", "dim"),
+                    block(e.text),
+                    (f"  ({line(e.by)})" if e.by else "", "dim"),
+                ),
+                e.id,
+            )
+            for e in reversed(card.log)
+        ],
+        "history": [
+            Option(
+                Content(
+                    f"{_day(h.at)}  "
+                    + (f"{STAGE_LABELS.get(h.from_stage, line(h.from_stage))} → " if h.from_stage else "created in ")
+                    + f"{STAGE_LABELS.get(h.to_stage, line(h.to_stage))}"
+                    + (f"  ({line(h.by)})" if h.by else "")
+                ),
+                h.id,
+            )
+            for h in card.history
+        ],
+    }  # fmt: skip
+
+
+def _rows(card: Card, now: datetime) -> dict[str, list[Option]]:
+    """Every section's rows, by section."""
+    return {"overview": _overview(card, now), **_items(card), **_entries(card)}
 
 
 class CardScreen(Screen[None]):
@@ -122,57 +190,7 @@ class CardScreen(Screen[None]):
                 f"   {STAGE_LABELS[card.stage]} since {_day(since)} ({age_label(since, now)})",
             )
         )
-        rows: dict[str, list[Option]] = {
-            "overview": [
-                Option(
-                    Content.assemble(
-                        (f"{f.label:<14}", "dim"),
-                        field_text(card, f.name) or "—",
-                        *field_extra(card, f.name, now),
-                    ),
-                    f.name,
-                )
-                for f in FIELDS
-            ],
-            "standards": [
-                Option(Content(f"[{'x' if s.done else ' '}] {block(s.text)}"), s.id)
-                for s in card.standards
-            ],
-            "notes": [Option(Content(block(n.text)), n.id) for n in card.notes],
-            "decisions": [
-                Option(
-                    Content.assemble(
-                        block(d.text), (f"  limit: {line(d.limit) or '—'}", "dim")
-                    ),
-                    d.id,
-                )
-                for d in card.decisions
-            ],
-            "log": [
-                Option(
-                    Content.assemble(
-                        (f"{_day(e.at)}  {LOG_KIND_LABELS.get(e.kind, line(e.kind)):<16}", "dim"),
-                        block(e.text),
-                        (f"  ({line(e.by)})" if e.by else "", "dim"),
-                    ),
-                    e.id,
-                )
-                for e in reversed(card.log)
-            ],
-            "history": [
-                Option(
-                    Content(
-                        f"{_day(h.at)}  "
-                        + (f"{STAGE_LABELS.get(h.from_stage, line(h.from_stage))} → " if h.from_stage else "created in ")
-                        + f"{STAGE_LABELS.get(h.to_stage, line(h.to_stage))}"
-                        + (f"  ({line(h.by)})" if h.by else "")
-                    ),
-                    h.id,
-                )
-                for h in card.history
-            ],
-        }  # fmt: skip
-        for name, options in rows.items():
+        for name, options in _rows(card, now).items():
             self._fill(self.query_one(f"#{name}", OptionList), options, keep)
 
     def _fill(self, box: OptionList, options: list[Option], keep: str | None) -> None:
@@ -287,12 +305,15 @@ class CardScreen(Screen[None]):
             return
         card = self.card
         if section == "overview":
-            field = next(f for f in FIELDS if f.name == item)
+            field = FIELDS_BY_NAME[item]
             if field.name == "provider":
                 self.action_toggle_item()
                 return
             clock = self.board.clock
-            parse = (lambda text: field.parse(text, clock())) if field.timed else field.parse
+
+            def parse(text: str) -> Any:
+                return parse_field(field.name, text, clock())
+
             value = await self._ask(
                 field.label, field_text(card, field.name, typing=True), field.hint, parse
             )

@@ -1,0 +1,315 @@
+"""Provides the one table of a card's scalar fields, `CARD_SPECS`: for each its name, default,
+stored type, label, how typed text is read and shown, its `delegate edit` flag and its snapshot
+column.
+
+Everything else derives from it: the stored defaults (`records.CARD_FIELDS`, in the table's
+order, which is the order a new card's fields are written in), the stored types
+(`stored_shape.CARD_TYPES`), the Card model's defaults, the `edit` flags (`cli/cards.py`), the
+card screen's rows (`fields.FIELDS`) and the snapshot's columns (`snapshots/`).
+`tests/test_card_fields.py` ties them together.
+
+Two kinds of row. A typed field is an attribute of `model.Card` because code computes on it or
+lays it out by itself (stage, hours, levels, the provider notes `delegate show` prints in their
+own block…): its row gives the default, the type, the parsing and the flag, and the renderers
+name it. A plain field (`plain=True`: text only shown, edited and exported) needs nothing but its
+row: `card_from_record` fills it into `Card.plain`, `Card.value(name)` reads it, `show --json`,
+`edit --FLAG`, the card screen and the snapshots (CSV and JSON `column`, Markdown and HTML
+`heading`) pick it up from here. Adding a plain field is one row here (plus the README and the
+golden files). Pure: no I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from delegate_tui.core.dates import CADENCE_EXAMPLES, parse_checkin, parse_when
+from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.stored_types import (
+    MAX_STORED_TEXT,
+    Absence,
+    Area,
+    Hours,
+    Level,
+    Position,
+    Reason,
+    Stage,
+    Text,
+    WhenSet,
+)
+from delegate_tui.core.times import FIRST_YEAR, LAST_YEAR, format_time
+from delegate_tui.core.vocabulary import (
+    ABSENCE_LABELS,
+    AREAS,
+    LEVELS,
+    REASONS,
+    clean_text,
+    parse_absence,
+    parse_area,
+    parse_hours,
+    parse_level,
+    parse_name,
+    parse_note,
+    parse_reason,
+    parse_title,
+)
+
+
+def parse_description(value: str) -> str:
+    text = clean_text(value.replace("\r\n", "\n")).strip()
+    if len(text) > MAX_STORED_TEXT:
+        raise ValidationError(
+            f"the description is {len(text)} characters long: keep it under {MAX_STORED_TEXT}"
+        )
+    return text
+
+
+def parse_provider(value: str) -> bool:
+    """yes/no for the external provider flag."""
+    key = value.strip().lower()
+    if key in ("yes", "y", "true", "1", "provider", "external"):
+        return True
+    if key in ("no", "n", "false", "0", "", "none", "-", "team"):
+        return False
+    raise ValidationError(f"unknown answer {value!r}: an outside provider? write yes or no")
+
+
+def parse_checked_in(value: str, now: datetime) -> str | None:
+    """When the leader last checked in, as stored ('' or none clears it)."""
+    if value.strip().lower() in ("", "none", "never", "-"):
+        return None
+    moment = parse_when(value, now)
+    if not FIRST_YEAR <= moment.astimezone(UTC).year <= LAST_YEAR:
+        raise ValidationError(f"the date {value!r} is not between {FIRST_YEAR} and {LAST_YEAR}")
+    return format_time(moment)
+
+
+def _level_name(value: Any) -> str:
+    return LEVELS[value - 1] if isinstance(value, int) and 0 < value <= len(LEVELS) else ""
+
+
+def _level(value: Any) -> str:
+    return f"{value} {name}" if (name := _level_name(value)) else ""
+
+
+def _day(value: Any) -> str:
+    return str(value or "")[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A `delegate edit` option. `--help` lists the options in table order, except one that
+    names the option it comes `after`; a `boolean` one is `--x/--no-x`."""
+
+    option: str
+    help: str | None = None
+    metavar: str | None = None
+    after: str = ""
+    boolean: bool = False
+
+    @property
+    def dest(self) -> str:
+        """The attribute argparse files the option's value under."""
+        return self.option.removeprefix("--").replace("-", "_")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One scalar field of a card (see the module's docstring).
+
+    `label` names its row on the card screen ('' for none). `parse` turns typed text into the
+    stored value (raising ValidationError), with the moment now as well when `timed`. `show`
+    turns the value into the text shown, `typed` into the text a prompt starts with (both
+    default to the value as it is). `column` is its key in the snapshot's CSV and JSON, and
+    `heading` a plain field's column in the Markdown and HTML card tables."""
+
+    name: str
+    default: Any
+    stored: Any
+    label: str = ""
+    parse: Callable[..., Any] | None = None
+    hint: str = ""
+    show: Callable[[Any], str] | None = None
+    typed: Callable[[Any], str] | None = None
+    timed: bool = False
+    flag: Flag | None = None
+    column: str | None = None
+    heading: str = ""
+    plain: bool = False
+
+
+LEVEL_HINT = "1-7 or " + ", ".join(LEVELS)
+
+_REASON_FLAG = "why delegate it: repetitive | standardised | low-value | emergency | none"
+
+CARD_SPECS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "", Text, "Title", parse_title, flag=Flag("--title"), column="title"),
+    FieldSpec(
+        "description",
+        "",
+        Text,
+        "Description",
+        parse_description,
+        flag=Flag("--description", after="--area"),
+    ),
+    FieldSpec("stage", "only-me", Stage, column="stage"),
+    FieldSpec("position", 0.0, Position | None),
+    FieldSpec(
+        "owner", "", Text, "Owner", parse_name, "who does it", flag=Flag("--owner"), column="owner"
+    ),
+    FieldSpec(
+        "accountable",
+        "",
+        Text,
+        "Accountable",
+        parse_name,
+        "who signs off",
+        flag=Flag("--accountable", "who signs off (exactly one person)"),
+        column="accountable",
+    ),
+    FieldSpec(
+        "hours_per_week",
+        0.0,
+        Hours | None,
+        "Hours / week",
+        parse_hours,
+        "0 to 168",
+        flag=Flag("--hours", "hours per week"),
+        column="hours_per_week",
+    ),
+    FieldSpec(
+        "area",
+        "",
+        Area,
+        "Area",
+        parse_area,
+        ", ".join(AREAS),
+        flag=Flag("--area", "business area, or 'none'"),
+        column="area",
+    ),
+    FieldSpec("archived_at", None, WhenSet),
+    FieldSpec("deleted_at", None, WhenSet),
+    FieldSpec(
+        "absence",
+        "",
+        Absence,
+        "Away 2 weeks",
+        parse_absence,
+        "stops, struggles or runs (none clears it)",
+        lambda v: ABSENCE_LABELS.get(v, v or ""),
+        typed=str,
+        flag=Flag("--absence", "two weeks away, this task: stops | struggles | runs | none"),
+        column="absence",
+    ),
+    FieldSpec(
+        "level",
+        None,
+        Level | None,
+        "Level now",
+        parse_level,
+        LEVEL_HINT,
+        _level,
+        typed=_level_name,
+        flag=Flag("--level", "delegation level now: 1-7 or tell … delegate, or none"),
+        column="level",
+    ),
+    FieldSpec(
+        "target_level",
+        None,
+        Level | None,
+        "Level target",
+        parse_level,
+        LEVEL_HINT,
+        _level,
+        typed=_level_name,
+        flag=Flag("--target-level", "delegation level to reach: 1-7 or a name, or none"),
+        column="target_level",
+    ),
+    FieldSpec(
+        "reason",
+        "",
+        Reason,
+        "Candidate",
+        parse_reason,
+        ", ".join(REASONS) + " (none clears it)",
+        flag=Flag("--reason", _REASON_FLAG),
+        column="reason",
+    ),
+    FieldSpec(
+        "provider",
+        False,
+        bool,
+        "Provider",
+        parse_provider,
+        "yes or no",
+        lambda v: "yes" if v else "no",
+        flag=Flag(
+            "--provider", "an outside provider does it (--no-provider: the team does)", boolean=True
+        ),
+        column="provider",
+    ),
+    FieldSpec(  # no column: snapshots go to outsiders, and these notes say what a provider may see
+        "confidentiality",
+        "",
+        Text,
+        "Confidential",
+        parse_note,
+        "what the provider may see",
+        flag=Flag("--confidentiality", "what the provider may see (confidentiality notes)"),
+    ),
+    FieldSpec(
+        "reporting",
+        "",
+        Text,
+        "Reporting",
+        parse_note,
+        "how and how often the provider reports",
+        flag=Flag("--reporting", "how and how often the provider reports"),
+    ),
+    FieldSpec(
+        "checkin",
+        "",
+        Text,
+        "Check-ins",
+        parse_checkin,
+        CADENCE_EXAMPLES,
+        flag=Flag("--checkin", "check-in cadence, e.g. 'every 2 weeks', 'monthly', or none"),
+        column="checkin",
+    ),
+    FieldSpec(
+        "checked_in_at",
+        None,
+        WhenSet,
+        "Checked in",
+        parse_checked_in,
+        "'today', '3 days ago', 2026-11-20 (c: checked in now)",
+        _day,
+        typed=_day,
+        timed=True,
+        flag=Flag("--checked-in", "when you last checked in: 'today', '3 days ago', …", "WHEN"),
+    ),
+)
+"""Every scalar field of a card, in the order a new card's fields are stored."""
+
+SPECS_BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in CARD_SPECS}
+
+CARD_DEFAULTS: dict[str, Any] = {spec.name: spec.default for spec in CARD_SPECS}
+"""Each field's default: what a field left out of the file reads as."""
+
+PLAIN_FIELDS: tuple[str, ...] = tuple(spec.name for spec in CARD_SPECS if spec.plain)
+"""The plain fields: text kept in `Card.plain`, no attribute of its own."""
+
+PLAIN_COLUMNS: tuple[FieldSpec, ...] = tuple(s for s in CARD_SPECS if s.plain and s.column)
+"""The plain fields a snapshot shows, in table order (after the typed fields' columns)."""
+
+
+def edit_flags() -> list[FieldSpec]:
+    """The fields `delegate edit` sets, in `--help` order (table order, moved by `after`)."""
+    ordered = [spec for spec in CARD_SPECS if spec.flag is not None]
+    for spec in [s for s in ordered if s.flag is not None and s.flag.after]:
+        ordered.remove(spec)
+        options = [s.flag.option if s.flag is not None else "" for s in ordered]
+        ordered.insert(options.index(spec.flag.after if spec.flag else "") + 1, spec)
+    return ordered
