@@ -1,7 +1,8 @@
 """Provides BoardStore: the one board file, read and changed through TinyDB.
 
-TinyDB sees the board through a storage of our own that keeps the state in memory and writes
-it crash-safely (see `boardfile.py`). Before each write the store checks whether the file
+The board state is held by the TinyDB adapter (`tinydb_adapter.py`): the store reads the
+records from it and changes them through it, then saves; the save writes the file
+crash-safely (see `boardfile.py`). Before each write the store checks whether the file
 changed on disk (inode, mtime, size); if it did, it reads it and merges both sides field by
 field (see `merge.py`) so that no one's edit is lost. The CLI saves at once; the terminal UI
 saves on a background thread so the screen never waits for the disk. No Textual.
@@ -15,16 +16,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document, Table
-
 from delegate_tui.board import boardfile
 from delegate_tui.board.backups import Backups
-from delegate_tui.board.boardfile import CARDS
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.opening import board_paths, open_state
 from delegate_tui.board.store_saving import SavingMixin
+from delegate_tui.board.tinydb_adapter import BoardTables
 from delegate_tui.core.board_order import record_order, sorted_cards
 from delegate_tui.core.errors import CardNotFound, ValidationError
 from delegate_tui.core.merge import META, Changes, stamps_of
@@ -52,44 +49,6 @@ from delegate_tui.core.records import (
 MIN_PREFIX = 4
 
 
-class _UUIDTable(Table):
-    """A TinyDB table whose document ids are the records' UUIDs, never counters."""
-
-    document_id_class = str  # type: ignore[assignment]  # TinyDB types ids as int
-
-    def _get_next_id(self) -> str:
-        return new_id()
-
-    def _update_table(self, updater: Callable[[dict[str, Any]], None]) -> None:  # type: ignore[override]
-        """Change the table in place: its ids are already strings, so TinyDB's two whole-table
-        id conversions per change (20 ms at 10,000 cards) have nothing to do."""
-        tables = self._storage.read() or {}
-        updater(tables.setdefault(self.name, {}))
-        self._storage.write(tables)
-        self.clear_cache()
-
-
-class _DB(TinyDB):
-    table_class = _UUIDTable
-
-
-class _MemoryStorage(Storage):
-    """TinyDB's view of the board: the store's state; writes go to the store's save."""
-
-    def __init__(self, store: BoardStore) -> None:
-        self._store = store
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        return self._store._data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._store._data = data
-        self._store._request_save()
-
-    def close(self) -> None:
-        pass
-
-
 class BoardStore(SavingMixin):
     """The board file as a set of cards, with stamped edits and a safe save."""
 
@@ -115,23 +74,23 @@ class BoardStore(SavingMixin):
         self._models: dict[str, tuple[Record, Card]] = {}
         self._ends: dict[str, float] = {}
         self._tidy = True  # the first save removes temp files a killed writer left behind
-        self._data, self._sig = open_state(
+        state, self._sig = open_state(
             self.path, self.given, known=known, backup_dir=backup_dir, create=create
         )
+        self._tables = BoardTables(state)
         self._fresh = self._sig is None
         self._unreported = Changes()
         self.backups = Backups(backup_dir, self.board_id, self.path.stem)
         if not self._fresh and known is not None:
             known.remember(self.given, self.board_id)
-        self._db = _DB(storage=lambda: _MemoryStorage(self))
-        self._table = self._db.table(CARDS, cache_size=0)
         self._start_saving(background)
 
     # ----------------------------------------------------------------- reading
 
     @property
     def meta(self) -> Mapping[str, Any]:
-        return self._data[META]["board"]
+        meta: Mapping[str, Any] = self._tables.state[META]["board"]
+        return meta
 
     @property
     def board_id(self) -> str:
@@ -207,14 +166,9 @@ class BoardStore(SavingMixin):
         with self._lock:
             if live:
                 self._record(card_id)
-
-            def apply(doc: Mapping[str, Any]) -> None:
-                edit(doc)  # type: ignore[arg-type]
-                # The record is changed in place and saved before update() returns: drop its
-                # cached line now, or the save would write the line from before the change.
-                self._forget(card_id)
-
-            self._table.update(apply, doc_ids=[card_id])  # type: ignore[list-item]
+            self._tables.update(card_id, edit)
+            self._forget(card_id)  # changed in place: its cached line and model are stale
+            self._request_save()
 
     def _forget(self, card_id: str) -> None:
         self._lines.pop(card_id, None)
@@ -253,8 +207,8 @@ class BoardStore(SavingMixin):
                 fields = {**row, "stage": stage, "position": self._end_position(stage)}
                 card_id = ids[index] if ids is not None else new_id()
                 records.append((card_id, new_card(fields, self.stamper)))
-            # TinyDB types document ids as int; ours are the cards' UUIDs (see _UUIDTable)
-            self._table.insert_multiple(Document(r, doc_id=i) for i, r in records)  # type: ignore[arg-type]
+            self._tables.insert(records)
+            self._request_save()
             return [card_id for card_id, _ in records]
 
     def edit(self, card_id: str, **changes: Any) -> None:

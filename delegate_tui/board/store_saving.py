@@ -19,6 +19,7 @@ from delegate_tui.board.backups import Backups
 from delegate_tui.board.boardfile import CARDS, Signature
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.lock import board_lock
+from delegate_tui.board.tinydb_adapter import BoardTables
 from delegate_tui.core.errors import BoardError, MergeError
 from delegate_tui.core.merge import META, Changes, merge_boards, merge_onto
 from delegate_tui.core.records import Record
@@ -45,7 +46,7 @@ class SavingMixin:
     backups: Backups
     known: KnownBoards | None
     on_save_error: Callable[[str], None] | None
-    _data: dict[str, Any]
+    _tables: BoardTables
     _lock: threading.RLock
     _sig: Signature | None
     _fresh: bool
@@ -54,8 +55,13 @@ class SavingMixin:
     _lines: dict[str, tuple[Record, str]]
     _ends: dict[str, float]
 
+    @property
+    def _data(self) -> Record:
+        """The whole board state, as the TinyDB adapter holds it (read-only)."""
+        return self._tables.state
+
     def _records(self) -> dict[str, Record]:
-        return self._data.setdefault(CARDS, {})
+        return self._tables.records()
 
     def _start_saving(self, background: bool) -> None:
         self._background = background
@@ -254,7 +260,7 @@ class SavingMixin:
 
     def _take(self, merged: Record, report: bool = True) -> Changes:
         changes = Changes.between(self._records(), merged.get(CARDS, {}))
-        self._data = merged
+        self._tables.replace(merged)
         self._ends.clear()
         if report:
             self._unreported = self._unreported | changes
