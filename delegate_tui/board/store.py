@@ -19,7 +19,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from delegate_tui.board import boardfile
+from delegate_tui.board import collector
 from delegate_tui.board.backups import Backups
 from delegate_tui.board.boardfile import CARDS
 from delegate_tui.board.known_boards import KnownBoards
@@ -147,7 +147,7 @@ class BoardStore(SavingMixin):
 
     def cards(self, archived: bool = False) -> list[Card]:
         """Live cards in board order; archived ones only when asked."""
-        with self._lock, boardfile.gc_paused():
+        with self._lock, collector.paused():
             models = []
             for card_id, record in self._records().items():
                 if is_live(record) and bool(record.get("archived_at")) == archived:

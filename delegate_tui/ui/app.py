@@ -8,7 +8,6 @@ screens in `screens/` do the rest.
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -19,7 +18,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from delegate_tui import config
-from delegate_tui.board.boardfile import gc_paused
+from delegate_tui.board import collector
 from delegate_tui.board.conflicts import ConflictWatcher, FoldReport
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.rescue import write_rescue
@@ -89,11 +88,11 @@ class DelegateApp(App[None]):
         self.save_errors: list[str] = []
         self.rescued: Path | None = None
         """Where quitting wrote a rescue copy of changes the board file could not take."""
-        self._collector_paused = False
-        # The board's records live as long as the app: keep the cycle collector from walking
-        # them on every collection (with 10,000 cards that walk took longer than a keypress),
-        # starting with the first one after the parse (~15 ms at 10,000 cards).
-        with gc_paused():
+        self._startup_rest = collector.StartupRest()
+        # The board's records live as long as the app: they are set aside from the cycle
+        # collector's walks (with 10,000 cards a walk took longer than a keypress), starting
+        # with the first one after the parse (~15 ms at 10,000 cards).
+        with collector.paused():
             self.store = BoardStore(
                 board_path,
                 identity or config.identity(self.settings, self.config_folder),
@@ -109,7 +108,7 @@ class DelegateApp(App[None]):
             self.lists = StageLists(self.store)
             """The board's cards per stage, in board order (the board screen keeps them)."""
             self.lists.load()
-            gc.freeze()
+            collector.set_aside()
         self.history = UndoHistory(self.store)
         self._reloading = False
         self.conflicts = ConflictWatcher(self.store)
@@ -134,20 +133,11 @@ class DelegateApp(App[None]):
     def on_load(self) -> None:
         # Starting up builds tens of thousands of lasting objects (the screen, its styles, the
         # first strips): the collector walked them ~80 times before the first frame, ~15 ms of
-        # a 10,000-card board's open. It stays paused until that frame is on screen.
-        self._collector_paused = gc.isenabled()
-        gc.disable()
-
-    def _resume_collector(self) -> None:
-        """After the first frame: one collection, startup's survivors frozen, then as usual."""
-        if self._collector_paused:
-            self._collector_paused = False
-            gc.collect()
-            gc.freeze()
-            gc.enable()
+        # a 10,000-card board's open. It rests until that frame is on screen.
+        self._startup_rest.begin()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._resume_collector)
+        self.call_after_refresh(self._startup_rest.end)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         if self.problems:
@@ -162,7 +152,7 @@ class DelegateApp(App[None]):
         self.set_interval(RELOAD_EVERY, self._poll)
 
     def on_unmount(self) -> None:
-        self._resume_collector()  # an app that ends before its first frame
+        self._startup_rest.end()  # an app that ends before its first frame
         self.store.close()
 
     # ------------------------------------------------------------ themes
