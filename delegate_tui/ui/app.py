@@ -20,10 +20,9 @@ from textual.screen import Screen
 from delegate_tui import config
 from delegate_tui.board import collector
 from delegate_tui.board.conflicts import ConflictWatcher, FoldReport
-from delegate_tui.board.known_boards import KnownBoards
+from delegate_tui.board.open_store import open_store
 from delegate_tui.board.rescue import write_rescue
 from delegate_tui.board.stage_lists import StageLists
-from delegate_tui.board.store import BoardStore
 from delegate_tui.board.undo import UndoHistory
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, MergeError
@@ -93,14 +92,15 @@ class DelegateApp(App[None]):
         # collector's walks (with 10,000 cards a walk took longer than a keypress), starting
         # with the first one after the parse (~15 ms at 10,000 cards).
         with collector.paused():
-            self.store = BoardStore(
+            self.store = open_store(
                 board_path,
-                identity or config.identity(self.settings, self.config_folder),
+                self.settings,
+                identity=identity,
                 clock=self.clock,
-                backup_dir=backup_dir if backup_dir is not None else config.data_dir() / "backups",
+                config_folder=self.config_folder,
+                backup_dir=backup_dir,
                 background=True,
                 on_save_error=self.save_errors.append,  # read on the UI thread by _poll
-                known=KnownBoards(config.data_dir()),
                 create=create,
             )
             # Read while the records are fresh from the parse: at 10,000 cards this took
