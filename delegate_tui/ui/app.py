@@ -11,10 +11,13 @@ import contextlib
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+from textual import constants
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from delegate_tui import config
@@ -67,6 +70,28 @@ class DelegateApp(App[None]):
         ),
     ]
 
+    def _first_theme(self) -> str:
+        """The theme to start in: --theme, else the config's theme, else the default; an
+        unknown one falls back to the default, with a problem to show.
+
+        The app's `theme` starts from this (`Initialize`): `App.__init__` reads it before it
+        builds the ANSI colour filter, the light/dark classes and the stylesheet's variables,
+        so the first CSS pass is already in this theme. Set on mount, the board was styled and
+        drawn twice, first in Textual's default theme; set as `self.theme = …` in `__init__`,
+        a full CSS reparse (~7 ms) ran before the first pass made its own.
+        """
+        for own_theme in self._theme_files.themes.values():
+            self.register_theme(own_theme)
+        wanted = self.requested_theme or DEFAULT_THEME
+        if wanted in self.available_themes:
+            return wanted
+        message = unknown_theme_message(wanted, list(self.available_themes))
+        self.problems.append(f"{message}; using {DEFAULT_THEME}")
+        return DEFAULT_THEME if DEFAULT_THEME in self.available_themes else constants.DEFAULT_THEME
+
+    theme: Reactive[str] = Reactive(Initialize(_first_theme))
+    """The current theme's name (as `App.theme`), starting in the one `_first_theme` picks."""
+
     def __init__(
         self,
         board_path: str | Path,
@@ -79,11 +104,18 @@ class DelegateApp(App[None]):
         config_folder: Path | None = None,
         create: bool = False,
     ) -> None:
-        super().__init__()
         self.config_folder = config_folder if config_folder is not None else config.config_dir()
         self.settings = settings or config.load_config(self.config_folder)
-        self.clock: Clock = clock or utc_now
         self.requested_theme = theme or self.settings.theme or None
+        self._theme_files = load_all_themes(self.config_folder)
+        self.problems = [
+            *self.settings.problems,
+            *(f"theme file {p}" for p in self._theme_files.problems),
+        ]
+        """What was wrong with the settings and theme files: shown once, in one notification."""
+        super().__init__()  # it reads `theme` first: `_first_theme` (above) decides it
+        self.set_class(True, f"-theme-{self.theme}", update=False)  # as setting `theme` does
+        self.clock: Clock = clock or utc_now
         self.save_errors: list[str] = []
         self.rescued: Path | None = None
         """Where quitting wrote a rescue copy of changes the board file could not take."""
@@ -112,14 +144,8 @@ class DelegateApp(App[None]):
         self.history = UndoHistory(self.store)
         self._reloading = False
         self.conflicts = ConflictWatcher(self.store)
-        found = load_all_themes(self.config_folder)
-        for own_theme in found.themes.values():
-            self.register_theme(own_theme)
-        self.problems = [*self.settings.problems, *(f"theme file {p}" for p in found.problems)]
-        """What was wrong with the settings and theme files: shown once, in one notification."""
-        self._start_theme()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         """The board, as Textual's own first screen.
 
         As a mode (MODES) it would cost two more passes over all the CSS before the first
@@ -156,29 +182,6 @@ class DelegateApp(App[None]):
         self.store.close()
 
     # ------------------------------------------------------------ themes
-
-    def _start_theme(self) -> None:
-        """--theme, else the config's theme, else the default; an unknown one falls back.
-
-        Runs before the first CSS pass (from __init__): set on mount, the board was styled and
-        drawn twice, first in Textual's default theme. Setting `self.theme` here would also
-        queue a full CSS reparse that the first pass makes anyway, so the theme is put in
-        place the way `App.__init__` puts in the default one.
-        """
-        wanted = self.requested_theme or DEFAULT_THEME
-        if wanted not in self.available_themes:
-            message = unknown_theme_message(wanted, list(self.available_themes))
-            self.problems.append(f"{message}; using {DEFAULT_THEME}")
-            wanted = DEFAULT_THEME
-            if wanted not in self.available_themes:
-                return  # Textual's default theme stays
-        self.set_reactive(App.theme, wanted)
-        theme = self.current_theme
-        self.set_class(True, f"-theme-{theme.name}", update=False)
-        self.set_class(theme.dark, "-dark-mode", update=False)
-        self.set_class(not theme.dark, "-light-mode", update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)  # ANSI colours as the theme maps them
-        self.stylesheet.set_variables(self.get_css_variables())
 
     def action_pick_theme(self) -> None:
         if not isinstance(self.screen, ThemePicker):
@@ -240,14 +243,14 @@ class DelegateApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_sections()))
 
-    def _commands(self, screen: Screen) -> Iterable[tuple[DOMNode, Binding]]:
+    def _commands(self, screen: Screen[Any]) -> Iterable[tuple[DOMNode, Binding]]:
         own: list[BindingType] = list(getattr(type(screen), "BINDINGS", []))
         for binding in Binding.make_bindings(own):
             yield screen, binding
         for binding in Binding.make_bindings(self.BINDINGS):
             yield self, binding
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         ours = isinstance(screen, BoardScreen | CardScreen)
         for command in super().get_system_commands(screen):
             if not (ours and command.callback == self.action_change_theme):
