@@ -26,7 +26,7 @@ from delegate_tui.board.conflicts import ConflictWatcher, FoldReport
 from delegate_tui.board.open_store import open_store
 from delegate_tui.board.rescue import write_rescue
 from delegate_tui.board.stage_lists import StageLists
-from delegate_tui.board.undo import UndoHistory
+from delegate_tui.board.undo import Step, UndoHistory
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, MergeError
 from delegate_tui.core.merge import Changes
@@ -215,20 +215,18 @@ class DelegateApp(App[None]):
                 screen.refresh_view(keep)
 
     def action_undo(self) -> None:
-        step = self.history.undo()
-        if step is None:
-            self.notify("Nothing to undo")
-            return
-        self.refresh_views(step.cards[0][0], [c[0] for c in step.cards])
-        self.notify(f"Undone: {step.label} (ctrl+r redoes it)", markup=False)
+        self._replayed(self.history.undo(), "Nothing to undo", "Undone: {} (ctrl+r redoes it)")
 
     def action_redo(self) -> None:
-        step = self.history.redo()
+        self._replayed(self.history.redo(), "Nothing to redo", "Redone: {}")
+
+    def _replayed(self, step: Step | None, nothing: str, done: str) -> None:
+        """Show what undo or redo did (`done` names the step's label), or that it had nothing."""
         if step is None:
-            self.notify("Nothing to redo")
+            self.notify(nothing)
             return
         self.refresh_views(step.cards[0][0], [c[0] for c in step.cards])
-        self.notify(f"Redone: {step.label}", markup=False)
+        self.notify(done.format(step.label), markup=False)
 
     def key_sections(self) -> list[Section]:
         """The key table, generated from the bindings and the keymap."""
