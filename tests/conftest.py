@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from delegate_tui.board.open_store import open_store
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli import main as cli
 from delegate_tui.command import open_ui
+from delegate_tui.config import Config
 from delegate_tui.core.records import Identity
 
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -71,8 +73,16 @@ def board_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(board_path: Path, alice: Identity, clock: FrozenClock) -> Iterator[BoardStore]:
-    board = BoardStore(board_path, alice, clock=clock)
+def store(
+    board_path: Path,
+    alice: Identity,
+    clock: FrozenClock,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[BoardStore]:
+    """Alice's store on the board, opened as the CLI and the app open it. Her backups go to a
+    folder of her own, away from the board's: the data folder's are those the test's CLI makes."""
+    backups = tmp_path_factory.mktemp("alice-backups")
+    board = open_store(board_path, Config(), identity=alice, clock=clock, backup_dir=backups)
     yield board
     board.close()
 

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import gc
 import json
 import os
 import shutil
 import stat
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from delegate_tui.board import board_damage
+from delegate_tui.board import board_damage, collector
 from delegate_tui.core.errors import BoardError, DamagedBoard
 from delegate_tui.core.merge import META
 from delegate_tui.core.migrate import CURRENT_FORMAT, migrate
@@ -94,23 +93,6 @@ def new_state(name: str, board_id: str | None = None) -> Record:
     return {META: {"board": meta}, CARDS: {}}
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cycle collector while building many acyclic objects (a board's JSON).
-
-    Parsing a large board makes millions of dicts and strings; each allocation burst would
-    otherwise start full collections that find nothing (they tripled the load time of a
-    10,000-card board). Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def parse(text: str | bytes, path: Path) -> Record:
     """The board in `text`, every record checked (see stored_shape.py), migrated to the
     current format; a BoardError says in one line what is wrong (see board_damage.py).
@@ -119,7 +101,7 @@ def parse(text: str | bytes, path: Path) -> Record:
     if not text or text.isspace():  # (strip() would copy the whole file)
         raise BoardError(f"{path} is empty: restore it from a backup or remove it to start anew")
     try:
-        with gc_paused():
+        with collector.paused():
             data = decode_board(text)
     except DecodeFailure:  # (bytes that are not UTF-8: UnicodeDecodeError, "not a text file")
         return _parse_refused(text if isinstance(text, str) else text.decode("utf-8"), path)
@@ -138,7 +120,7 @@ def _current(data: Record, path: Path) -> Record:
         migrate(data, version, CARDS)
         meta["format"] = FORMAT_VERSION
         try:
-            with gc_paused():
+            with collector.paused():
                 check_board(data)
         except msgspec.ValidationError as exc:  # pragma: no cover - a bug in migrate.py
             raise BoardError(
@@ -151,7 +133,7 @@ def _current(data: Record, path: Path) -> Record:
 def _parse_refused(text: str, path: Path) -> Record:
     """The rare path: why the typed decode refused the file (or an older board that reads
     once migrated, whose result the same decode then checks)."""
-    with gc_paused():
+    with collector.paused():
         data, problem = board_damage.read_loosely(text)
     if problem:
         raise BoardError(f"{path} {problem}")
@@ -164,7 +146,7 @@ def _parse_refused(text: str, path: Path) -> Record:
         try:
             migrate(data, version, CARDS)
             data[META]["board"]["format"] = FORMAT_VERSION
-            with gc_paused():
+            with collector.paused():
                 return decode_board(json.dumps(data))
         except (*DecodeFailure, TypeError, ValueError, AttributeError, KeyError):
             found = board_damage.damages(data)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from delegate_tui.board import boardfile
+from delegate_tui.board import collector
 from delegate_tui.board.backups import Backups
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.opening import board_paths, open_state
@@ -106,7 +106,7 @@ class BoardStore(SavingMixin):
 
     def cards(self, archived: bool = False) -> list[Card]:
         """Live cards in board order; archived ones only when asked."""
-        with self._lock, boardfile.gc_paused():
+        with self._lock, collector.paused():
             models = []
             for card_id, record in self._records().items():
                 if is_live(record) and bool(record.get("archived_at")) == archived:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from delegate_tui import config
-from delegate_tui.board.known_boards import KnownBoards
+from delegate_tui.board.open_store import open_store
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli import cards as cards_cli
 from delegate_tui.cli import check as check_cli
@@ -71,16 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_store(args: argparse.Namespace, settings: config.Config) -> BoardStore:
-    path = board_path(args, settings)
-    if path == config.default_board():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return BoardStore(
-        path,
-        config.identity(settings),
-        backup_dir=config.data_dir() / "backups",
-        known=KnownBoards(config.data_dir()),
-        create=args.command == "init",
-    )
+    return open_store(board_path(args, settings), settings, create=args.command == "init")
 
 
 def run(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:

@@ -8,24 +8,25 @@ screens in `screens/` do the rest.
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+from textual import constants
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from delegate_tui import config
-from delegate_tui.board.boardfile import gc_paused
+from delegate_tui.board import collector
 from delegate_tui.board.conflicts import ConflictWatcher, FoldReport
-from delegate_tui.board.known_boards import KnownBoards
+from delegate_tui.board.open_store import open_store
 from delegate_tui.board.rescue import write_rescue
 from delegate_tui.board.stage_lists import StageLists
-from delegate_tui.board.store import BoardStore
-from delegate_tui.board.undo import UndoHistory
+from delegate_tui.board.undo import Step, UndoHistory
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, MergeError
 from delegate_tui.core.merge import Changes
@@ -69,6 +70,28 @@ class DelegateApp(App[None]):
         ),
     ]
 
+    def _first_theme(self) -> str:
+        """The theme to start in: --theme, else the config's theme, else the default; an
+        unknown one falls back to the default, with a problem to show.
+
+        The app's `theme` starts from this (`Initialize`): `App.__init__` reads it before it
+        builds the ANSI colour filter, the light/dark classes and the stylesheet's variables,
+        so the first CSS pass is already in this theme. Set on mount, the board was styled and
+        drawn twice, first in Textual's default theme; set as `self.theme = …` in `__init__`,
+        a full CSS reparse (~7 ms) ran before the first pass made its own.
+        """
+        for own_theme in self._theme_files.themes.values():
+            self.register_theme(own_theme)
+        wanted = self.requested_theme or DEFAULT_THEME
+        if wanted in self.available_themes:
+            return wanted
+        message = unknown_theme_message(wanted, list(self.available_themes))
+        self.problems.append(f"{message}; using {DEFAULT_THEME}")
+        return DEFAULT_THEME if DEFAULT_THEME in self.available_themes else constants.DEFAULT_THEME
+
+    theme: Reactive[str] = Reactive(Initialize(_first_theme))
+    """The current theme's name (as `App.theme`), starting in the one `_first_theme` picks."""
+
     def __init__(
         self,
         board_path: str | Path,
@@ -81,27 +104,35 @@ class DelegateApp(App[None]):
         config_folder: Path | None = None,
         create: bool = False,
     ) -> None:
-        super().__init__()
         self.config_folder = config_folder if config_folder is not None else config.config_dir()
         self.settings = settings or config.load_config(self.config_folder)
-        self.clock: Clock = clock or utc_now
         self.requested_theme = theme or self.settings.theme or None
+        self._theme_files = load_all_themes(self.config_folder)
+        self.problems = [
+            *self.settings.problems,
+            *(f"theme file {p}" for p in self._theme_files.problems),
+        ]
+        """What was wrong with the settings and theme files: shown once, in one notification."""
+        super().__init__()  # it reads `theme` first: `_first_theme` (above) decides it
+        self.set_class(True, f"-theme-{self.theme}", update=False)  # as setting `theme` does
+        self.clock: Clock = clock or utc_now
         self.save_errors: list[str] = []
         self.rescued: Path | None = None
         """Where quitting wrote a rescue copy of changes the board file could not take."""
-        self._collector_paused = False
-        # The board's records live as long as the app: keep the cycle collector from walking
-        # them on every collection (with 10,000 cards that walk took longer than a keypress),
-        # starting with the first one after the parse (~15 ms at 10,000 cards).
-        with gc_paused():
-            self.store = BoardStore(
+        self._startup_rest = collector.StartupRest()
+        # The board's records live as long as the app: they are set aside from the cycle
+        # collector's walks (with 10,000 cards a walk took longer than a keypress), starting
+        # with the first one after the parse (~15 ms at 10,000 cards).
+        with collector.paused():
+            self.store = open_store(
                 board_path,
-                identity or config.identity(self.settings, self.config_folder),
+                self.settings,
+                identity=identity,
                 clock=self.clock,
-                backup_dir=backup_dir if backup_dir is not None else config.data_dir() / "backups",
+                config_folder=self.config_folder,
+                backup_dir=backup_dir,
                 background=True,
                 on_save_error=self.save_errors.append,  # read on the UI thread by _poll
-                known=KnownBoards(config.data_dir()),
                 create=create,
             )
             # Read while the records are fresh from the parse: at 10,000 cards this took
@@ -109,18 +140,12 @@ class DelegateApp(App[None]):
             self.lists = StageLists(self.store)
             """The board's cards per stage, in board order (the board screen keeps them)."""
             self.lists.load()
-            gc.freeze()
+            collector.set_aside()
         self.history = UndoHistory(self.store)
         self._reloading = False
         self.conflicts = ConflictWatcher(self.store)
-        found = load_all_themes(self.config_folder)
-        for own_theme in found.themes.values():
-            self.register_theme(own_theme)
-        self.problems = [*self.settings.problems, *(f"theme file {p}" for p in found.problems)]
-        """What was wrong with the settings and theme files: shown once, in one notification."""
-        self._start_theme()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         """The board, as Textual's own first screen.
 
         As a mode (MODES) it would cost two more passes over all the CSS before the first
@@ -134,20 +159,11 @@ class DelegateApp(App[None]):
     def on_load(self) -> None:
         # Starting up builds tens of thousands of lasting objects (the screen, its styles, the
         # first strips): the collector walked them ~80 times before the first frame, ~15 ms of
-        # a 10,000-card board's open. It stays paused until that frame is on screen.
-        self._collector_paused = gc.isenabled()
-        gc.disable()
-
-    def _resume_collector(self) -> None:
-        """After the first frame: one collection, startup's survivors frozen, then as usual."""
-        if self._collector_paused:
-            self._collector_paused = False
-            gc.collect()
-            gc.freeze()
-            gc.enable()
+        # a 10,000-card board's open. It rests until that frame is on screen.
+        self._startup_rest.begin()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._resume_collector)
+        self.call_after_refresh(self._startup_rest.end)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         if self.problems:
@@ -162,33 +178,10 @@ class DelegateApp(App[None]):
         self.set_interval(RELOAD_EVERY, self._poll)
 
     def on_unmount(self) -> None:
-        self._resume_collector()  # an app that ends before its first frame
+        self._startup_rest.end()  # an app that ends before its first frame
         self.store.close()
 
     # ------------------------------------------------------------ themes
-
-    def _start_theme(self) -> None:
-        """--theme, else the config's theme, else the default; an unknown one falls back.
-
-        Runs before the first CSS pass (from __init__): set on mount, the board was styled and
-        drawn twice, first in Textual's default theme. Setting `self.theme` here would also
-        queue a full CSS reparse that the first pass makes anyway, so the theme is put in
-        place the way `App.__init__` puts in the default one.
-        """
-        wanted = self.requested_theme or DEFAULT_THEME
-        if wanted not in self.available_themes:
-            message = unknown_theme_message(wanted, list(self.available_themes))
-            self.problems.append(f"{message}; using {DEFAULT_THEME}")
-            wanted = DEFAULT_THEME
-            if wanted not in self.available_themes:
-                return  # Textual's default theme stays
-        self.set_reactive(App.theme, wanted)
-        theme = self.current_theme
-        self.set_class(True, f"-theme-{theme.name}", update=False)
-        self.set_class(theme.dark, "-dark-mode", update=False)
-        self.set_class(not theme.dark, "-light-mode", update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)  # ANSI colours as the theme maps them
-        self.stylesheet.set_variables(self.get_css_variables())
 
     def action_pick_theme(self) -> None:
         if not isinstance(self.screen, ThemePicker):
@@ -222,20 +215,18 @@ class DelegateApp(App[None]):
                 screen.refresh_view(keep)
 
     def action_undo(self) -> None:
-        step = self.history.undo()
-        if step is None:
-            self.notify("Nothing to undo")
-            return
-        self.refresh_views(step.cards[0][0], [c[0] for c in step.cards])
-        self.notify(f"Undone: {step.label} (ctrl+r redoes it)", markup=False)
+        self._replayed(self.history.undo(), "Nothing to undo", "Undone: {} (ctrl+r redoes it)")
 
     def action_redo(self) -> None:
-        step = self.history.redo()
+        self._replayed(self.history.redo(), "Nothing to redo", "Redone: {}")
+
+    def _replayed(self, step: Step | None, nothing: str, done: str) -> None:
+        """Show what undo or redo did (`done` names the step's label), or that it had nothing."""
         if step is None:
-            self.notify("Nothing to redo")
+            self.notify(nothing)
             return
         self.refresh_views(step.cards[0][0], [c[0] for c in step.cards])
-        self.notify(f"Redone: {step.label}", markup=False)
+        self.notify(done.format(step.label), markup=False)
 
     def key_sections(self) -> list[Section]:
         """The key table, generated from the bindings and the keymap."""
@@ -250,14 +241,14 @@ class DelegateApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_sections()))
 
-    def _commands(self, screen: Screen) -> Iterable[tuple[DOMNode, Binding]]:
+    def _commands(self, screen: Screen[Any]) -> Iterable[tuple[DOMNode, Binding]]:
         own: list[BindingType] = list(getattr(type(screen), "BINDINGS", []))
         for binding in Binding.make_bindings(own):
             yield screen, binding
         for binding in Binding.make_bindings(self.BINDINGS):
             yield self, binding
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         ours = isinstance(screen, BoardScreen | CardScreen)
         for command in super().get_system_commands(screen):
             if not (ours and command.callback == self.action_change_theme):

@@ -42,8 +42,6 @@ def open_board(args: argparse.Namespace, settings: config.Config, path: Path) ->
         folder = Path(tempfile.mkdtemp(prefix="delegate-demo-"))
         path = make_demo_board(folder, config.identity(settings))
         print(f"delegate: the sample board is {path}", file=sys.stderr)
-    elif path == config.default_board():
-        path.parent.mkdir(parents=True, exist_ok=True)
     app = _build_app(path, settings, theme)  # BoardError here
     if app is None:
         return 1

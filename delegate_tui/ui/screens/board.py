@@ -20,6 +20,7 @@ from delegate_tui.board.stage_lists import StageLists, record_matches
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, CardNotFound, ValidationError
 from delegate_tui.core.model import STAGE_LABELS, STAGES, Card, next_stage, parse_title
+from delegate_tui.core.readiness import missing_for_team
 from delegate_tui.snapshots.write import write_snapshot
 from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.confirm import ConfirmScreen
@@ -35,16 +36,6 @@ if TYPE_CHECKING:
 
 AGE_REFRESH = 60.0
 """Seconds between two redraws of an idle board, so ages and overdue markers stay true."""
-
-
-def readiness_gaps(card: Card) -> list[str]:
-    """What a card lacks before the team can own it: an owner and a work standard."""
-    gaps = []
-    if not card.owner.strip():
-        gaps.append("no owner")
-    if not card.standards:
-        gaps.append("no work standard")
-    return gaps
 
 
 def quoted(card: Card) -> str:
@@ -215,7 +206,7 @@ class BoardScreen(Screen[None]):
         if stage is None:
             self.notify(f"{quoted(card)} is already {STAGE_LABELS[card.stage]}", markup=False)
             return
-        gaps = readiness_gaps(card) if stage == "team-owned" else []
+        gaps = missing_for_team(card) if stage == "team-owned" else []
         if not gaps:
             self._move(card.id, stage)
             return
