@@ -19,8 +19,8 @@ from typing import Any
 
 import platformdirs
 
-from delegate_tui.core.model import parse_name
 from delegate_tui.core.records import Identity
+from delegate_tui.core.vocabulary import parse_name
 
 APP_DIR = "delegate-tui"
 CONFIG_NAME = "config.toml"
@@ -36,6 +36,17 @@ def data_dir() -> Path:
 
 def default_board() -> Path:
     return data_dir() / "board.json"
+
+
+def backup_folder() -> Path:
+    """Where the rotating backups of every board go (a folder per board id)."""
+    return data_dir() / "backups"
+
+
+def rescue_folder() -> Path:
+    """Where quitting writes the changes a board file could not take (`delegate check` merges
+    them back)."""
+    return data_dir() / "rescue"
 
 
 @dataclass(slots=True)

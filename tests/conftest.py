@@ -1,13 +1,12 @@
-"""Shared fixtures: a frozen clock, a fixed identity, a real board file in tmp_path, the CLI."""
+"""Shared fixtures: a frozen clock, a fixed identity, a real board file in tmp_path, the CLI.
+
+The helpers they are made of are in tests/kit/. Every test under tests/system/ carries the
+`system` marker (real tmux, Syncthing, Chromium, kill -9, several processes).
+"""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,27 +17,7 @@ from delegate_tui.cli import main as cli
 from delegate_tui.command import open_ui
 from delegate_tui.config import Config
 from delegate_tui.core.records import Identity
-
-START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-"""A Monday morning: every test's 'now' unless it moves the clock."""
-
-
-class FrozenClock:
-    """A clock that stands still until a test moves it."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-def file_hash(path: Path) -> str | None:
-    """The board file's bytes as a digest (None if missing): to prove nothing changed."""
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+from tests.kit.basics import CliResult, FrozenClock
 
 
 @pytest.fixture(autouse=True)
@@ -87,11 +66,6 @@ def store(
     board.close()
 
 
-class CliResult:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-
 @pytest.fixture
 def run_cli(board_path: Path, capsys: pytest.CaptureFixture[str]):
     """Run `delegate --board <board_path> ARGS…` in this process."""
@@ -104,12 +78,9 @@ def run_cli(board_path: Path, capsys: pytest.CaptureFixture[str]):
     return run
 
 
-def delegate_process(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    """Start the real `delegate` command in its own process."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "delegate_tui", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    system = Path(__file__).parent / "system"
+    for item in items:
+        if system in item.path.parents:
+            item.add_marker(pytest.mark.system)

@@ -14,7 +14,8 @@ import re
 from typing import Any
 
 from delegate_tui.core.merge import META
-from delegate_tui.core.stored_shape import APP, MISSING, UUID_PATTERN, Damage, locate
+from delegate_tui.core.stored_shape import APP, MISSING, Damage, locate
+from delegate_tui.core.stored_types import UUID_PATTERN
 
 CARDS = "cards"
 SHOWN = 60

@@ -21,10 +21,10 @@ from typing import Any
 import msgspec
 
 from delegate_tui.board import board_damage, collector
+from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import BoardError, DamagedBoard
 from delegate_tui.core.merge import META
 from delegate_tui.core.migrate import CURRENT_FORMAT, migrate
-from delegate_tui.core.records import Record
 from delegate_tui.core.stored_shape import APP, DecodeFailure, check_board, decode_board
 
 FORMAT_VERSION = CURRENT_FORMAT

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from delegate_tui.board import boardfile
+from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import BoardError, MergeError
 from delegate_tui.core.merge import Changes, board_id, merge_boards
-from delegate_tui.core.records import Record
 
 if TYPE_CHECKING:
     from delegate_tui.board.store import BoardStore

@@ -17,11 +17,6 @@ from delegate_tui.board.store import BoardStore
 from delegate_tui.core.records import Clock, Identity, utc_now
 
 
-def backup_folder() -> Path:
-    """Where the rotating backups of every board go: the user's data folder."""
-    return config.data_dir() / "backups"
-
-
 def open_store(
     path: str | Path,
     settings: config.Config,
@@ -37,7 +32,7 @@ def open_store(
     """The store on the board at `path`, for the user `settings` describe.
 
     `identity` defaults to the one the settings name (and this machine's device id, kept in
-    `config_folder`); `backup_dir` to `backup_folder()`. The default board's folder is made on
+    `config_folder`); `backup_dir` to `config.backup_folder()`. The default board's folder is made on
     first use; any other path's folder must exist. `background` saves on a thread (the terminal
     UI), reporting failures to `on_save_error`; `create` makes a new board even where this
     machine knew one (`delegate init`). Raises BoardError (BoardMissing for a known board that
@@ -49,7 +44,7 @@ def open_store(
         path,
         identity or config.identity(settings, config_folder),
         clock=clock,
-        backup_dir=backup_dir if backup_dir is not None else backup_folder(),
+        backup_dir=backup_dir if backup_dir is not None else config.backup_folder(),
         background=background,
         on_save_error=on_save_error,
         known=KnownBoards(config.data_dir()),

@@ -20,8 +20,8 @@ from delegate_tui.board.backups import Backups
 from delegate_tui.board.boardfile import Signature
 from delegate_tui.board.conflicts import find_copies
 from delegate_tui.board.known_boards import KnownBoards
+from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import BoardError, BoardMissing
-from delegate_tui.core.records import Record
 
 MISSING_WAIT = 3.0
 """Seconds a known board that is missing is waited for before the command is refused."""

@@ -18,8 +18,8 @@ from typing import Any
 
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core.board_order import record_order
-from delegate_tui.core.model import STAGES
 from delegate_tui.core.records import CARD_FIELDS, is_live
+from delegate_tui.core.vocabulary import STAGES
 
 Key = tuple[float, str, str]
 """A card's place within its stage, as `board_order` gives it: position, creation, id."""

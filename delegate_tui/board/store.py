@@ -23,16 +23,16 @@ from delegate_tui.board.opening import board_paths, open_state
 from delegate_tui.board.store_saving import SavingMixin
 from delegate_tui.board.tinydb_adapter import BoardTables
 from delegate_tui.core.board_order import record_order, sorted_cards
+from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import CardNotFound, ValidationError
 from delegate_tui.core.merge import META, Changes, stamps_of
-from delegate_tui.core.model import Card, parse_log_kind, parse_stage
+from delegate_tui.core.model import Card
 from delegate_tui.core.records import (
     CARD_FIELDS,
     ITEM_COLLECTIONS,
     ITEM_FIELDS,
     Clock,
     Identity,
-    Record,
     Stamper,
     add_item,
     append_entry,
@@ -45,6 +45,7 @@ from delegate_tui.core.records import (
     utc_now,
     value_of,
 )
+from delegate_tui.core.vocabulary import parse_log_kind, parse_stage
 
 MIN_PREFIX = 4
 

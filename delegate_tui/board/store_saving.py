@@ -20,9 +20,9 @@ from delegate_tui.board.boardfile import CARDS, Signature
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.lock import board_lock
 from delegate_tui.board.tinydb_adapter import BoardTables
+from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import BoardError, MergeError
 from delegate_tui.core.merge import META, Changes, merge_boards, merge_onto
-from delegate_tui.core.records import Record
 
 SAVE_ATTEMPTS = 4
 """How often a save starts over when the file changes under it while it is being written."""

@@ -31,7 +31,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from delegate_tui.board.boardfile import CARDS
-from delegate_tui.core.records import Record
+from delegate_tui.core.codec import Record
 
 
 class _WindowStorage(Storage):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from delegate_tui.board.store import BoardStore
-from delegate_tui.core.records import Record
+from delegate_tui.core.codec import Record
 
 T = TypeVar("T")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.board.store import BoardStore
+from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.card_fields import PLAIN_FIELDS, SPECS_BY_NAME, FieldSpec, edit_flags
 from delegate_tui.core.csv_import import read_rows
 from delegate_tui.core.display import block, line
@@ -15,11 +16,11 @@ from delegate_tui.core.errors import ValidationError
 from delegate_tui.core.fields import parse_field
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.json_text import dumps
-from delegate_tui.core.model import (
+from delegate_tui.core.model import Card
+from delegate_tui.core.vocabulary import (
     LOG_KINDS,
     STAGE_LABELS,
     STAGES,
-    Card,
     parse_area,
     parse_hours,
     parse_log_kind,
@@ -222,7 +223,10 @@ def cmd_archive(args: argparse.Namespace, store: BoardStore) -> int:
 
 
 def _command(
-    commands: argparse._SubParsersAction, name: str, handler: Any, help_text: str
+    commands: Commands,
+    name: str,
+    handler: Any,
+    help_text: str,
 ) -> argparse.ArgumentParser:
     sub: argparse.ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
     sub.set_defaults(handler=handler)
@@ -241,7 +245,7 @@ def _add_edit_flags(p: argparse.ArgumentParser) -> None:
             p.add_argument(flag.option, metavar=flag.metavar, help=flag.help)
 
 
-def _register_cards(commands: argparse._SubParsersAction, stages: str) -> None:
+def _register_cards(commands: Commands, stages: str) -> None:
     """add, list, show, move and edit."""
     p = _command(commands, "add", cmd_add, "add a card")
     p.add_argument("title")
@@ -273,7 +277,7 @@ def _register_cards(commands: argparse._SubParsersAction, stages: str) -> None:
     _add_edit_flags(p)
 
 
-def _register_parts(commands: argparse._SubParsersAction) -> None:
+def _register_parts(commands: Commands) -> None:
     """import, standard, note, decision, log and archive."""
     p = _command(
         commands,
@@ -306,7 +310,7 @@ def _register_parts(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--restore", action="store_true", help="bring an archived card back")
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     """Add the card commands to the `delegate` parser."""
     _register_cards(commands, "|".join(STAGES))
     _register_parts(commands)

@@ -15,6 +15,7 @@ from delegate_tui.board import boardfile
 from delegate_tui.board.conflicts import MERGED_FOLDER, fold_conflict_copies, fold_copies
 from delegate_tui.board.rescue import MERGED, rescue_copies
 from delegate_tui.board.store import BoardStore
+from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, DamagedBoard
 from delegate_tui.core.records import is_live
@@ -30,7 +31,7 @@ def report_damage(args: argparse.Namespace, exc: DamagedBoard) -> int:
     if getattr(args, "command", None) != "check":
         print(f"delegate: {exc}", file=sys.stderr)
         return 1
-    folder = config.data_dir() / "backups" / exc.board_id
+    folder = config.backup_folder() / exc.board_id
     backups = f"restore a backup from {folder}" if folder.is_dir() else "restore a backup"
     found = exc.damages
     if len(found) == 1:
@@ -80,7 +81,7 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     else:
         print("conflict copies: none")
 
-    rescue_folder = config.data_dir() / "rescue"
+    rescue_folder = config.rescue_folder()
     rescued = fold_copies(
         store, rescue_copies(rescue_folder, store.board_id), rescue_folder / MERGED
     )
@@ -120,7 +121,7 @@ def cmd_init(args: argparse.Namespace, store: BoardStore) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     """Add `delegate check` and `delegate init` to the `delegate` parser."""
     text = "create a new, empty board at the board path (refused where a board is)"
     sub_init: argparse.ArgumentParser = commands.add_parser("init", help=text, description=text)

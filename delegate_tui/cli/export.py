@@ -7,6 +7,7 @@ import argparse
 from datetime import datetime
 
 from delegate_tui.board.store import BoardStore
+from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.dates import parse_when
 from delegate_tui.core.errors import BoardError
 from delegate_tui.snapshots.write import format_of, parse_format, write_snapshot
@@ -29,7 +30,7 @@ def cmd_export(args: argparse.Namespace, store: BoardStore, now: datetime | None
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     """Add the `export` command to the `delegate` parser."""
     help_text = "write a status snapshot (Markdown, HTML, JSON or CSV) and print its path"
     p: argparse.ArgumentParser = commands.add_parser(

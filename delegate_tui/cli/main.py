@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from delegate_tui import config
 from delegate_tui.board.open_store import open_store
@@ -20,6 +19,7 @@ from delegate_tui.cli import cards as cards_cli
 from delegate_tui.cli import check as check_cli
 from delegate_tui.cli import export as export_cli
 from delegate_tui.cli import status as status_cli
+from delegate_tui.cli.parsing import Parser
 from delegate_tui.cli.version import ShowVersion
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import DamagedBoard, DelegateError, UsageError
@@ -30,13 +30,6 @@ Launcher = Callable[[argparse.Namespace, config.Config, Path], int]
 imports Textual)."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors and exit code 1, as the CLI contract asks."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
 def board_path(args: argparse.Namespace, settings: config.Config) -> Path:
     """--board, else $DELEGATE_BOARD, else the config file's board, else the default."""
     chosen = args.board or os.environ.get("DELEGATE_BOARD") or settings.board
@@ -44,7 +37,7 @@ def board_path(args: argparse.Namespace, settings: config.Config) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="delegate",
         description="A kanban board in the terminal for handing work over to your team: "
         "only me -> delegating -> team-owned. With no command, opens the board.",
@@ -62,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a sample board in a temporary folder, to try things out",
     )
     parser.add_argument("--version", action=ShowVersion, help="print the version and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     cards_cli.register(commands)
     check_cli.register(commands)
     export_cli.register(commands)

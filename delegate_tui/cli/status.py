@@ -6,10 +6,12 @@ from __future__ import annotations
 import argparse
 
 from delegate_tui.board.store import BoardStore
+from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.display import line
 from delegate_tui.core.insight import Insight, absence_answer, build
 from delegate_tui.core.json_text import dumps
-from delegate_tui.core.model import STAGE_LABELS, Card
+from delegate_tui.core.model import Card
+from delegate_tui.core.vocabulary import STAGE_LABELS
 from delegate_tui.core.wording import age, plural
 
 TOP = 5
@@ -95,7 +97,7 @@ def cmd_status(args: argparse.Namespace, store: BoardStore) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     """Add `status` to the `delegate` parser."""
     help_text = "the absence test, hours bought back, what to delegate next, check-ins"
     sub: argparse.ArgumentParser = commands.add_parser(

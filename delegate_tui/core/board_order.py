@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from delegate_tui.core.model import STAGES, Card
-from delegate_tui.core.records import created_at_of
+from delegate_tui.core.codec import created_at_of
+from delegate_tui.core.model import Card
+from delegate_tui.core.vocabulary import STAGES
 
 _STAGE_ORDER: dict[str, int] = {s: i for i, s in enumerate(STAGES)}
 

@@ -6,7 +6,7 @@ Everything else derives from it: the stored defaults (`records.CARD_FIELDS`, in 
 order, which is the order a new card's fields are written in), the stored types
 (`stored_shape.CARD_TYPES`), the Card model's defaults, the `edit` flags (`cli/cards.py`), the
 card screen's rows (`fields.FIELDS`) and the snapshot's columns (`snapshots/`).
-`tests/test_card_fields.py` ties them together.
+`tests/core/test_card_fields.py` ties them together.
 
 Two kinds of row. A typed field is an attribute of `model.Card` because code computes on it or
 lays it out by itself (stage, hours, levels, the provider notes `delegate show` prints in their

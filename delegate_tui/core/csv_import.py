@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.core.errors import ValidationError
-from delegate_tui.core.model import parse_area, parse_hours, parse_name, parse_stage, parse_title
+from delegate_tui.core.vocabulary import (
+    parse_area,
+    parse_hours,
+    parse_name,
+    parse_stage,
+    parse_title,
+)
 
 COLUMNS: tuple[str, ...] = ("title", "stage", "owner", "hours_per_week", "area")
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
+from typing import Any, Literal
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
@@ -115,9 +116,9 @@ def parse_when(text: str, now: datetime, dayfirst: bool | None = None) -> dateti
         return now + timedelta(days=simple[key])
     try:
         if match := _IN.match(key):
-            return now + relativedelta(**{_UNITS[match[2]]: _amount(match[1])})
+            return now + _shift(_UNITS[match[2]], _amount(match[1]))
         if match := _AGO.match(key):
-            return now - relativedelta(**{_UNITS[match[2]]: _amount(match[1])})
+            return now - _shift(_UNITS[match[2]], _amount(match[1]))
         if match := _NEXT_LAST.match(key):
             return _next_last(match[1], match[2], now, fail)
         if _ISO.match(key):
@@ -141,10 +142,16 @@ def parse_when(text: str, now: datetime, dayfirst: bool | None = None) -> dateti
         raise fail from None
 
 
+def _shift(unit: str, amount: int) -> relativedelta:
+    """`amount` of a relativedelta unit (days, weeks, months, years)."""
+    arguments: dict[str, Any] = {unit: amount}
+    return relativedelta(**arguments)
+
+
 def _next_last(which: str, word: str, now: datetime, fail: ValidationError) -> datetime:
     sign = {"next": 1, "last": -1, "this": 0}[which]
     if word in _UNITS and sign:
-        return now + sign * relativedelta(**{_UNITS[word]: 1})
+        return now + sign * _shift(_UNITS[word], 1)
     day = _DAY_NAMES.get(word)
     if day is None:
         raise fail
@@ -155,11 +162,15 @@ def _next_last(which: str, word: str, now: datetime, fail: ValidationError) -> d
     return now + relativedelta(weekday=day(+1))  # this friday: today or later this week
 
 
+Frequency = Literal[0, 1, 2, 3, 4, 5, 6]
+"""dateutil's recurrence frequencies (YEARLY = 0 … SECONDLY = 6)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Cadence:
     """How often something recurs: every `interval` days/weeks/months/years, or on weekdays."""
 
-    freq: int
+    freq: Frequency
     interval: int = 1
     weekdays: tuple[int, ...] = ()
 
@@ -196,7 +207,7 @@ class Cadence:
         return f"{every} {unit}" + ("s" if self.interval > 1 else "")
 
 
-_FREQS: dict[str, int] = {"day": DAILY, "week": WEEKLY, "month": MONTHLY, "year": YEARLY}
+_FREQS: dict[str, Frequency] = {"day": DAILY, "week": WEEKLY, "month": MONTHLY, "year": YEARLY}
 _WORDS: dict[str, Cadence] = {
     "daily": Cadence(DAILY),
     "weekly": Cadence(WEEKLY),

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from delegate_tui.core.card_fields import CARD_SPECS, SPECS_BY_NAME, FieldSpec
-from delegate_tui.core.card_fields import parse_description as parse_description
 from delegate_tui.core.display import line
 from delegate_tui.core.insight import absence_answer, card_checkin
 from delegate_tui.core.model import Card

@@ -14,8 +14,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from delegate_tui.core.dates import next_checkin, parse_cadence
-from delegate_tui.core.model import ABSENCE_ANSWERS, REASONS, STAGE_LABELS, STAGES, Card
-from delegate_tui.core.records import format_time, parse_time
+from delegate_tui.core.model import Card
+from delegate_tui.core.times import format_time, parse_time
+from delegate_tui.core.vocabulary import ABSENCE_ANSWERS, REASONS, STAGE_LABELS, STAGES
 
 SCENARIOS: dict[int, str] = {
     1: "everything stops",
@@ -124,7 +125,7 @@ def priority(cards: Sequence[Card]) -> list[Card]:
 
 
 def stored_moment(text: str | None) -> datetime | None:
-    """A stored timestamp (UTC, see records.format_time), or None if it is unreadable.
+    """A stored timestamp (UTC, see times.format_time), or None if it is unreadable.
 
     One without a zone is taken as UTC. fromisoformat reads the stored format 10x faster
     than strptime, which is tried only for what it does not read."""

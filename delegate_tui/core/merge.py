@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from delegate_tui.core.codec import (
     DEFAULT_STAMP,
@@ -142,13 +142,13 @@ def merge_keyed(
 def merge_record(a: Mapping[str, Any], b: Mapping[str, Any], kind: Kind) -> Record:
     """Two copies of one record of `kind` merged, in the canonical compact shape."""
     if a == b:
-        return a  # type: ignore[return-value]
+        return cast(Record, a)  # shared with the input (see the module's docstring)
     return _merge_differing(a, b, kind)
 
 
-def _merge_differing(a: Mapping[str, Any], b: Mapping[str, Any], kind: Kind) -> Any:
+def _merge_differing(a: Mapping[str, Any], b: Mapping[str, Any], kind: Kind) -> Record:
     if kind.append:
-        return _pick(a, b)
+        return cast(Record, _pick(a, b))  # an entry is whole: one side's, shared
     expanded_a, expanded_b = expand_fields(a, kind), expand_fields(b, kind)
     merged = merge_registers(expanded_a, expanded_b, kind.collections)
     for name, sub in kind.collections.items():

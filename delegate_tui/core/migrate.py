@@ -40,6 +40,7 @@ from delegate_tui.core.codec import (
     Record,
     is_default,
     shorten,
+    stamp_of,
     under_star,
 )
 from delegate_tui.core.records import (
@@ -50,7 +51,6 @@ from delegate_tui.core.records import (
     ITEM_FIELDS,
     initial_stage,
     stamp_key,
-    stamp_of,
 )
 
 CURRENT_FORMAT = 3

@@ -1,6 +1,6 @@
 """Provides the card and its parts: plain dataclasses built from the stored records (see
 `records.py`), their defaults from the field table (`card_fields.py`). The words they hold and
-how typed text is read are in `vocabulary.py` (re-exported here). No I/O, no Textual.
+how typed text is read are in `vocabulary.py`. No I/O, no Textual.
 """
 
 from __future__ import annotations
@@ -9,81 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from delegate_tui.core.card_fields import CARD_DEFAULTS, PLAIN_FIELDS
-from delegate_tui.core.vocabulary import (
-    ABSENCE_ANSWERS as ABSENCE_ANSWERS,
-)
-from delegate_tui.core.vocabulary import (
-    ABSENCE_LABELS as ABSENCE_LABELS,
-)
-from delegate_tui.core.vocabulary import (
-    AREAS as AREAS,
-)
-from delegate_tui.core.vocabulary import (
-    LEVELS as LEVELS,
-)
-from delegate_tui.core.vocabulary import (
-    LOG_KIND_LABELS as LOG_KIND_LABELS,
-)
-from delegate_tui.core.vocabulary import (
-    LOG_KINDS as LOG_KINDS,
-)
-from delegate_tui.core.vocabulary import (
-    MAX_HOURS as MAX_HOURS,
-)
-from delegate_tui.core.vocabulary import (
-    MAX_TEXT as MAX_TEXT,
-)
-from delegate_tui.core.vocabulary import (
-    MAX_TITLE as MAX_TITLE,
-)
-from delegate_tui.core.vocabulary import (
-    REASONS as REASONS,
-)
-from delegate_tui.core.vocabulary import (
-    STAGE_LABELS as STAGE_LABELS,
-)
-from delegate_tui.core.vocabulary import (  # re-exported: the model's words, where callers look
-    STAGES as STAGES,
-)
-from delegate_tui.core.vocabulary import (
-    clean_text as clean_text,
-)
-from delegate_tui.core.vocabulary import (
-    next_stage as next_stage,
-)
-from delegate_tui.core.vocabulary import (
-    parse_absence as parse_absence,
-)
-from delegate_tui.core.vocabulary import (
-    parse_area as parse_area,
-)
-from delegate_tui.core.vocabulary import (
-    parse_hours as parse_hours,
-)
-from delegate_tui.core.vocabulary import (
-    parse_level as parse_level,
-)
-from delegate_tui.core.vocabulary import (
-    parse_log_kind as parse_log_kind,
-)
-from delegate_tui.core.vocabulary import (
-    parse_name as parse_name,
-)
-from delegate_tui.core.vocabulary import (
-    parse_note as parse_note,
-)
-from delegate_tui.core.vocabulary import (
-    parse_reason as parse_reason,
-)
-from delegate_tui.core.vocabulary import (
-    parse_stage as parse_stage,
-)
-from delegate_tui.core.vocabulary import (
-    parse_text as parse_text,
-)
-from delegate_tui.core.vocabulary import (
-    parse_title as parse_title,
-)
 
 
 @dataclass(frozen=True, slots=True)

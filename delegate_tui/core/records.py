@@ -35,26 +35,13 @@ from delegate_tui.core.codec import (
     stamp_of,
 )
 from delegate_tui.core.codec import value_of as _value_of
-from delegate_tui.core.model import (
-    ABSENCE_ANSWERS,
-    LEVELS,
-    REASONS,
-    STAGES,
-    Card,
-    Decision,
-    LogEntry,
-    Note,
-    StageChange,
-    Standard,
+from delegate_tui.core.model import Card, Decision, LogEntry, Note, StageChange, Standard
+from delegate_tui.core.times import (
+    LATEST,
+    format_time,
+    parse_time,
 )
-from delegate_tui.core.times import (  # re-exported: records are where callers look
-    FIRST_YEAR as FIRST_YEAR,
-)
-from delegate_tui.core.times import LAST_YEAR as LAST_YEAR
-from delegate_tui.core.times import LATEST as LATEST
-from delegate_tui.core.times import TIME_FORMAT as TIME_FORMAT
-from delegate_tui.core.times import format_time as format_time
-from delegate_tui.core.times import parse_time as parse_time
+from delegate_tui.core.vocabulary import ABSENCE_ANSWERS, LEVELS, REASONS, STAGES
 
 Stamp = list[str]
 Clock = Callable[[], datetime]

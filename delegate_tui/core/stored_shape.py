@@ -12,8 +12,8 @@ merge use them, checked in the same pass as the JSON is parsed. The rules:
   true or false; null stands for 0 in a position or hours, as the code reads it;
 - choices are one of their words: stages, areas, absence answers, reasons and log kinds ('' for
   none where the model allows none);
-- stored times are exactly `records.TIME_FORMAT` (UTC, a real date of a year 1970-2999), so
-  `records.parse_time` cannot fail on them and their string order is their time order;
+- stored times are exactly `times.TIME_FORMAT` (UTC, a real date of a year 1970-2999), so
+  `times.parse_time` cannot fail on them and their string order is their time order;
 - a stamp is three texts `[at, user, device]`, `at` a stored time;
 - card ids (the keys of `cards`) are letters, digits, '.', '_' or '-' (they are printed as
   they are); the board id is a UUID in canonical form (it names a backup folder).
@@ -42,65 +42,25 @@ import msgspec
 from msgspec import Meta
 
 from delegate_tui.core.card_fields import CARD_SPECS
-from delegate_tui.core.model import LEVELS, MAX_HOURS
-from delegate_tui.core.records import (
-    CARD_FIELDS,
-    FIRST_YEAR,
-    ITEM_COLLECTIONS,
-    ITEM_FIELDS,
-    LAST_YEAR,
-    Record,
-    format_time,
-)
+from delegate_tui.core.codec import Record
+from delegate_tui.core.records import CARD_FIELDS, ITEM_COLLECTIONS, ITEM_FIELDS
 from delegate_tui.core.stored_types import (
-    CARD_ID_PATTERN as CARD_ID_PATTERN,
+    MAX_STORED_TEXT,
+    UUID_PATTERN,
+    CardId,
+    Hours,
+    Key,
+    Level,
+    LogKind,
+    Position,
+    Stage,
+    Stamp,
+    Text,
+    Time,
+    WhenSet,
 )
-from delegate_tui.core.stored_types import MAX_INT as MAX_INT
-from delegate_tui.core.stored_types import MAX_STORED_TEXT as MAX_STORED_TEXT
-from delegate_tui.core.stored_types import TIME_PATTERN as TIME_PATTERN
-from delegate_tui.core.stored_types import UUID_PATTERN as UUID_PATTERN
-from delegate_tui.core.stored_types import (
-    Absence as Absence,
-)
-from delegate_tui.core.stored_types import (
-    Area as Area,
-)
-from delegate_tui.core.stored_types import (
-    CardId as CardId,
-)
-from delegate_tui.core.stored_types import (
-    Hours as Hours,
-)
-from delegate_tui.core.stored_types import (
-    Key as Key,
-)
-from delegate_tui.core.stored_types import (
-    Level as Level,
-)
-from delegate_tui.core.stored_types import (
-    LogKind as LogKind,
-)
-from delegate_tui.core.stored_types import (
-    Position as Position,
-)
-from delegate_tui.core.stored_types import (
-    Reason as Reason,
-)
-from delegate_tui.core.stored_types import (
-    Stage as Stage,
-)
-from delegate_tui.core.stored_types import (
-    Stamp as Stamp,
-)
-from delegate_tui.core.stored_types import (
-    Text as Text,
-)
-from delegate_tui.core.stored_types import (
-    Time as Time,
-)
-from delegate_tui.core.stored_types import (
-    WhenSet as WhenSet,
-)
+from delegate_tui.core.times import FIRST_YEAR, LAST_YEAR, format_time
+from delegate_tui.core.vocabulary import LEVELS, MAX_HOURS
 
 APP = "delegate-tui"
 """What the `_meta` header of every board file names as its app."""
@@ -306,7 +266,7 @@ def describe(tp: Any) -> str:
 
 
 @cache
-def _decoder(tp: Any) -> msgspec.json.Decoder:
+def _decoder(tp: Any) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(tp)
 
 

@@ -36,7 +36,7 @@ _DAY = (
 )
 _TIME = rf"(?:{_YEAR}-{_DAY}|{_LEAP}-02-29)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{{6}}Z"
 TIME_PATTERN = rf"\A{_TIME}\Z"
-"""A stored time: `records.TIME_FORMAT` of a real moment in the years 1970 to 2999."""
+"""A stored time: `times.TIME_FORMAT` of a real moment in the years 1970 to 2999."""
 
 UUID_PATTERN = r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z"
 CARD_ID_PATTERN = r"\A[0-9A-Za-z._-]+\Z"

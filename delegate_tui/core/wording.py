@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from delegate_tui.core.model import LEVELS, STAGE_LABELS
+from delegate_tui.core.vocabulary import LEVELS, STAGE_LABELS
 
 NOTHING = "—"
 

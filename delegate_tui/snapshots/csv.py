@@ -78,7 +78,7 @@ COLUMNS: tuple[str, ...] = (
 )
 """New columns go at the end, so formulas pointing at the older ones keep working: the plain
 fields of the field table (`card_fields.PLAIN_COLUMNS`) come last. `_row` gives a cell per
-column in this order (tests/test_card_fields.py checks that they stay in step)."""
+column in this order (tests/core/test_card_fields.py checks that they stay in step)."""
 
 
 def _row(card: CardLine) -> list[str | int | float]:

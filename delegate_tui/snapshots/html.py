@@ -12,7 +12,7 @@ from html import escape as _escape
 
 from delegate_tui.core import wording as w
 from delegate_tui.core.display import show_bidi
-from delegate_tui.core.model import STAGES
+from delegate_tui.core.vocabulary import STAGES
 from delegate_tui.snapshots import cells
 from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
 

@@ -16,7 +16,7 @@ from typing import Any
 from delegate_tui.core.card_fields import PLAIN_COLUMNS
 from delegate_tui.core.insight import card_ref
 from delegate_tui.core.json_text import dumps
-from delegate_tui.core.model import STAGE_LABELS
+from delegate_tui.core.vocabulary import STAGE_LABELS
 from delegate_tui.snapshots.snapshot import (
     SNAPSHOT_FORMAT,
     CardLine,

@@ -10,7 +10,7 @@ import re
 
 from delegate_tui.core import wording as w
 from delegate_tui.core.display import line
-from delegate_tui.core.model import STAGES
+from delegate_tui.core.vocabulary import STAGES
 from delegate_tui.snapshots import cells
 from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
 

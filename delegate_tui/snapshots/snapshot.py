@@ -27,8 +27,9 @@ from delegate_tui.core.insight import (
     stored_moment,
     verdict,
 )
-from delegate_tui.core.model import LOG_KIND_LABELS, LOG_KINDS, STAGES, Card
-from delegate_tui.core.records import format_time, parse_time
+from delegate_tui.core.model import Card
+from delegate_tui.core.times import format_time, parse_time
+from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, STAGES
 
 SNAPSHOT_FORMAT = "delegate-snapshot/2"
 """The version written into JSON snapshots; bump it when a key changes meaning or name

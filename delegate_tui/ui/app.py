@@ -290,7 +290,7 @@ class DelegateApp(App[None]):
             self.exit()
         elif choice == "rescue":
             try:
-                self.rescued = write_rescue(self.store, config.data_dir() / "rescue")
+                self.rescued = write_rescue(self.store, config.rescue_folder())
             except BoardError as exc:
                 self.notify(f"No rescue copy either: {exc}", severity="error", markup=False)
                 return

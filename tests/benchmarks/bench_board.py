@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from delegate_tui.board.store import BoardStore  # noqa: E402
-from delegate_tui.core.model import STAGES  # noqa: E402
 from delegate_tui.core.records import Identity  # noqa: E402
+from delegate_tui.core.vocabulary import STAGES  # noqa: E402
 from delegate_tui.ui.app import DelegateApp  # noqa: E402
 from delegate_tui.ui.screens.board import BoardScreen  # noqa: E402
 from delegate_tui.ui.themes import DEFAULT_THEME  # noqa: E402

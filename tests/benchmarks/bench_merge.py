@@ -21,8 +21,8 @@ from typing import Any
 
 from delegate_tui.board import boardfile
 from delegate_tui.core.merge import merge_boards, merge_onto
-from delegate_tui.core.model import STAGES
 from delegate_tui.core.records import Identity, Stamper, add_item, append_entry, set_fields
+from delegate_tui.core.vocabulary import STAGES
 from tests.benchmarks.bench_store import StepClock, build_board, median_time
 
 

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from delegate_tui.board import boardfile
 from delegate_tui.board.store import BoardStore
-from delegate_tui.core.model import AREAS, LOG_KINDS, STAGES
 from delegate_tui.core.records import (
     Identity,
     Stamper,
@@ -37,6 +36,7 @@ from delegate_tui.core.records import (
     new_id,
     set_fields,
 )
+from delegate_tui.core.vocabulary import AREAS, LOG_KINDS, STAGES
 
 PEOPLE = ("Marie", "Paul", "Ana", "Karim", "Lea", "")
 WORDS = [

@@ -1,4 +1,4 @@
-"""Run the hostile-board fuzzer of tests/test_hostile_boards.py longer (not a pytest test).
+"""Run the hostile-board fuzzer of tests/board/test_hostile_boards.py longer (not a pytest test).
 
     python3 tests/benchmarks/fuzz_boards.py [N] [--app N] [--seed S]
 
@@ -29,7 +29,7 @@ os.environ.pop("DELEGATE_BOARD", None)
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tests.hostile_kit import (  # noqa: E402
+from tests.kit.hostile import (  # noqa: E402
     check_every_command,
     check_the_app,
     hostile_text,

@@ -19,8 +19,9 @@ from textual.widgets import Input
 from delegate_tui.board.stage_lists import StageLists, record_matches
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, CardNotFound, ValidationError
-from delegate_tui.core.model import STAGE_LABELS, STAGES, Card, next_stage, parse_title
+from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import missing_for_team
+from delegate_tui.core.vocabulary import STAGE_LABELS, STAGES, next_stage, parse_title
 from delegate_tui.snapshots.write import write_snapshot
 from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.confirm import ConfirmScreen

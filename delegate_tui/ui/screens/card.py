@@ -27,14 +27,9 @@ from delegate_tui.core.display import block, line
 from delegate_tui.core.errors import CardNotFound
 from delegate_tui.core.fields import FIELDS, FIELDS_BY_NAME, field_extra, field_text, parse_field
 from delegate_tui.core.insight import card_checkin
-from delegate_tui.core.model import (
-    LOG_KIND_LABELS,
-    LOG_KINDS,
-    STAGE_LABELS,
-    Card,
-    parse_text,
-)
-from delegate_tui.core.records import format_time
+from delegate_tui.core.model import Card
+from delegate_tui.core.times import format_time
+from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, STAGE_LABELS, parse_text
 from delegate_tui.ui.screens.choice import ChoiceScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
 from delegate_tui.ui.widgets.bars import KeyBar

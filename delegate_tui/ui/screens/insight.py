@@ -22,7 +22,8 @@ from textual.widgets import Static
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import insight
 from delegate_tui.core.display import line
-from delegate_tui.core.model import ABSENCE_LABELS, STAGE_LABELS, STAGES, Card
+from delegate_tui.core.model import Card
+from delegate_tui.core.vocabulary import ABSENCE_LABELS, STAGE_LABELS, STAGES
 from delegate_tui.ui.widgets.bars import KeyBar
 
 Clock = Callable[[], datetime]

@@ -57,7 +57,7 @@ class KeyBar(Widget, can_focus=False):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
 
     def shown(self) -> tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None]:

@@ -19,7 +19,7 @@ from textual.strip import Strip
 from delegate_tui.core import display
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.model import Card
-from delegate_tui.core.records import parse_time
+from delegate_tui.core.times import parse_time
 
 CARD_HEIGHT = 3
 """Lines per card: the title, the details, a line of space."""

@@ -240,7 +240,10 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         if self._styles is None:
             full = self.get_component_rich_style
             over = self.get_component_styles("column--card").background
-            part = lambda name: self._part_style(name, over)  # noqa: E731
+
+            def part(name: str) -> Style:
+                return self._part_style(name, over)
+
             self._styles = CardStyles(
                 card=full("column--card"),
                 selected=full("column--selected"),

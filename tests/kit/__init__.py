@@ -1,0 +1,1 @@
+"""Helpers the tests share: clocks, sample boards, the app driver, hostile files."""
