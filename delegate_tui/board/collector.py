@@ -12,31 +12,57 @@ counting frees on its own; the cycle collector only ever walks them and finds no
   styles, the first strips): the collector rests from `begin()` until `end()` after the first
   frame, which runs one collection and sets startup's survivors aside.
 
-`gc` is process-wide: a pause nested in another (or in `StartupRest`) leaves the collector as the
-outer one wants it. No Textual.
+`gc` is process-wide and the file layer parses on the save and reload threads too: rests are
+counted across threads, so the collector is off while any rest is on and comes back on when the
+last one ends (if it was on when the first began). No Textual.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
+
+
+class _Rests:
+    """How many rests are on now, on every thread: the collector is off while any is, and on
+    again when the last ends, if it was on when the first began."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+        self._was_enabled = False
+
+    def begin(self) -> None:
+        with self._lock:
+            if self._count == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._count += 1
+
+    def end(self) -> None:
+        with self._lock:
+            self._count -= 1
+            if self._count == 0 and self._was_enabled:
+                gc.enable()
+
+
+_RESTS = _Rests()
 
 
 @contextlib.contextmanager
 def paused() -> Iterator[None]:
     """Rest the cycle collector while many acyclic objects are built (a board's JSON).
 
-    Reference counting still frees everything as usual; the collector is on again after only
-    if it was on before.
+    Reference counting still frees everything as usual; the collector is on again after the
+    last rest ends, if it was on when the first began.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    _RESTS.begin()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        _RESTS.end()
 
 
 def set_aside() -> None:
@@ -51,18 +77,19 @@ class StartupRest:
         self._resting = False
 
     def begin(self) -> None:
-        """Rest the collector (a no-op if someone else already paused it)."""
-        self._resting = gc.isenabled()
-        gc.disable()
+        """Rest the collector until `end()` (other rests may begin and end meanwhile)."""
+        if not self._resting:
+            self._resting = True
+            _RESTS.begin()
 
     def end(self) -> None:
-        """One collection, startup's survivors set aside, then the collector as usual.
+        """One collection, startup's survivors set aside, then this rest ends.
 
         Safe to call more than once (and without `begin()`): only the first call after a
-        `begin()` that paused the collector does anything.
+        `begin()` does anything.
         """
         if self._resting:
             self._resting = False
             gc.collect()
             gc.freeze()
-            gc.enable()
+            _RESTS.end()
