@@ -14,10 +14,16 @@ from textual.widgets.option_list import Option
 
 
 class ChoiceScreen(ModalScreen[str | None]):
-    """Choose from (key, label) pairs; dismisses with the key, or None on escape."""
+    """Choose from (key, label) pairs; dismisses with the key, or None on escape. The arrows,
+    `j`/`k` and `enter` pick as in every list; the digit shown beside an option picks it."""
 
     CSS_PATH = "choice.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice-cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="choice-cancel"),
+        Binding("j", "step(1)", "Down", show=False, id="choice-down"),
+        Binding("k", "step(-1)", "Up", show=False, id="choice-up"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+    ]
 
     def __init__(self, question: str, choices: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -28,7 +34,10 @@ class ChoiceScreen(ModalScreen[str | None]):
         with Vertical(id="choice-box"):
             yield Static(Content(self.question), id="choice-question")
             yield OptionList(
-                *(Option(Content(label), id=key) for key, label in self.choices),
+                *(
+                    Option(Content(f"{n}  {label}" if n < 10 else label), id=key)
+                    for n, (key, label) in enumerate(self.choices, 1)
+                ),
                 id="choice-list",
             )
 
@@ -38,3 +47,14 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_step(self, step: int) -> None:
+        options = self.query_one("#choice-list", OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_pick(self, number: int) -> None:
+        if 1 <= number <= len(self.choices):
+            self.dismiss(self.choices[number - 1][0])
