@@ -51,5 +51,5 @@ def register(commands: Commands) -> None:
         "--since",
         metavar="WHEN",
         help="start of the period, e.g. 'last monday', '2 weeks ago', 2026-11-01 "
-        "(default: the previous snapshot, else 7 days ago)",
+        "(default: the previous snapshot in this format, else 7 days ago)",
     )

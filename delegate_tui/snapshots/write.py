@@ -2,9 +2,9 @@
 
 Without an explicit path the snapshot goes to `snapshots/` beside the board file, named
 `<board>-YYYY-MM-DD-HHMM.<ext>`, so the team gets it through the same synced folder. Each
-export records the state it showed in `snapshots/.<board>.last-snapshot.json`; the next export
-(of any format, to any path) lists what changed since. Files are written crash-safely. The
-board file is only read. No Textual.
+export records the state it showed in `snapshots/.<board>.last-snapshot.json`, one per format
+(`baselines.py`); the next export in that format (to any path) lists what changed since. Files
+are written crash-safely. The board file is only read. No Textual.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from delegate_tui.board.boardfile import read_board, write_atomic
 from delegate_tui.board.store import BoardStore
@@ -21,6 +22,7 @@ from delegate_tui.core.errors import BoardError, ValidationError
 from delegate_tui.core.json_text import dumps
 from delegate_tui.snapshots import csv, html, markdown
 from delegate_tui.snapshots import json as json_format
+from delegate_tui.snapshots.baselines import previous_for, recorded
 from delegate_tui.snapshots.snapshot import Previous, Snapshot, build_snapshot
 
 Renderer = Callable[[Snapshot], str]
@@ -69,13 +71,17 @@ def state_path(board_path: Path) -> Path:
     return snapshot_folder(board_path) / f".{board_path.stem}.last-snapshot.json"
 
 
-def read_previous(store: BoardStore) -> Previous | None:
-    """What the previous snapshot of this board showed; None if there is none (or unreadable)."""
+def read_state(store: BoardStore) -> Any:
+    """The board's state file as read; None if there is none (or it cannot be read)."""
     try:
-        data = json.loads(state_path(store.path).read_text(encoding="utf-8"))
+        return json.loads(state_path(store.path).read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):  # it sits in the shared folder: hostile input
         return None
-    return Previous.from_state(data, store.board_id)
+
+
+def read_previous(store: BoardStore, fmt: str = "md") -> Previous | None:
+    """What the previous snapshot of this board in `fmt` showed; None if there is none."""
+    return previous_for(read_state(store), parse_format(fmt), store.board_id)
 
 
 def dated_path(folder: Path, stem: str, fmt: str, now: datetime) -> Path:
@@ -124,9 +130,21 @@ def _is_board(path: Path) -> bool:
 
 
 def make_snapshot(
-    store: BoardStore, since: datetime | None = None, now: datetime | None = None
+    store: BoardStore,
+    since: datetime | None = None,
+    now: datetime | None = None,
+    fmt: str = "md",
 ) -> Snapshot:
-    """The snapshot of the board as of `now` (default: the store's clock, in local time)."""
+    """The snapshot in `fmt` of the board as of `now` (default: the store's clock, local time).
+
+    The changes are those since the previous snapshot in `fmt`; `since` starts the period.
+    """
+    return _build(store, since, now, read_previous(store, fmt))
+
+
+def _build(
+    store: BoardStore, since: datetime | None, now: datetime | None, previous: Previous | None
+) -> Snapshot:
     now = now if now is not None else store.stamper.clock().astimezone()
     if since is not None and since > now:
         raise ValidationError(
@@ -139,7 +157,7 @@ def make_snapshot(
         board_id=store.board_id,
         now=now,
         since=since,
-        previous=read_previous(store),
+        previous=previous,
     )
 
 
@@ -153,11 +171,13 @@ def write_snapshot(
     """Write a status snapshot of the board and record what it showed; returns the path.
 
     `fmt` is md, html, json or csv; `out` a file or folder (default: `snapshots/` beside the
-    board); `since` starts the period (default: the previous snapshot, else a week ago).
-    Raises ValidationError or BoardError with a one-line message; the board is never written.
+    board); `since` starts the period (default: the previous snapshot in `fmt`, else a week
+    ago). Raises ValidationError or BoardError with a one-line message; the board is never
+    written.
     """
     fmt = parse_format(fmt)
-    snap = make_snapshot(store, since, now)
+    data = read_state(store)
+    snap = _build(store, since, now, previous_for(data, fmt, store.board_id))
     text = FORMATS[fmt][1](snap)
     if fmt == "csv":
         text = "\ufeff" + text  # the byte-order mark makes spreadsheets read UTF-8
@@ -170,5 +190,6 @@ def write_snapshot(
         raise BoardError(
             f"wrote {path} but cannot record it in {state.parent}: {exc.strerror}"
         ) from None
-    write_atomic(state, dumps(snap.state(), indent=1) + "\n")
+    kept = recorded(data, fmt, snap.state(), store.board_id, FORMATS)
+    write_atomic(state, dumps(kept, indent=1) + "\n")
     return path

@@ -1,5 +1,5 @@
 """What changed since the last snapshot: each export records what it showed, and the next one
-(of any format) lists exactly the new cards, the moves and the new log entries."""
+in the same format lists exactly the new cards, the moves and the new log entries."""
 
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ def test_second_snapshot_lists_exactly_what_changed(
 ):
     first = write_snapshot(board, "md", now=NOW)
     assert "No earlier snapshot: this is the first one." in first.read_text()
+    if fmt != "md":
+        write_snapshot(board, fmt, now=NOW)  # each format compares with its own previous one
     new_id, entry_id = _change_the_board(board, clock)
     second = write_snapshot(board, fmt, now=LATER)
     text = second.read_text("utf-8-sig")
@@ -116,7 +118,7 @@ def test_an_older_entry_merged_in_later_still_counts_as_new(
     """Bob's machine logged before the snapshot but synced after: it is new to the reader."""
     bob_clock = FrozenClock(NOW - timedelta(days=1))
     bob = BoardStore(board.path, Identity("bob", "dev-bob"), clock=bob_clock)
-    write_snapshot(board, "md", now=NOW)
+    write_snapshot(board, "json", now=NOW)
     bob.log(IDS["payroll"], "adjustment", "The provider now sends payslips on the 28th")
     assert set(board.reload()) == {IDS["payroll"]}
     data = json.loads(write_snapshot(board, "json", now=LATER).read_text())
@@ -202,9 +204,9 @@ def test_readme_excerpt_is_real_output(board: BoardStore, clock: FrozenClock):
 def test_a_restored_card_comes_back_without_its_old_log_counted_as_new(
     board: BoardStore, clock: FrozenClock
 ):
-    write_snapshot(board, "md", now=NOW)
+    write_snapshot(board, "json", now=NOW)
     board.archive(IDS["invoicing"])
-    write_snapshot(board, "md", now=NOW + timedelta(hours=1))
+    write_snapshot(board, "json", now=NOW + timedelta(hours=1))
     board.archive(IDS["invoicing"], archived=False)
     data = json.loads(write_snapshot(board, "json", now=NOW + timedelta(hours=2)).read_text())
     changes = data["since_last_snapshot"]
