@@ -13,12 +13,14 @@ import os
 import re
 import tomllib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from delegate_tui.core.dates import DATE_ORDERS, DateOrder, date_dayfirst
 from delegate_tui.core.records import Identity
 from delegate_tui.core.vocabulary import parse_name
 
@@ -57,6 +59,8 @@ class Config:
     user: str = ""
     board: str = ""
     keymap: dict[str, str] = field(default_factory=dict)
+    date_order: DateOrder | None = None
+    """How short numeric dates are read ("day-first" or "month-first"); None: as the locale."""
     problems: list[str] = field(default_factory=list)
 
 
@@ -79,6 +83,13 @@ def _from_table(raw: dict[str, Any], path: Path) -> Config:
             setattr(config, key, value.strip())
         else:
             config.problems.append(f"{path}: '{key}' should be text; ignored")
+    order = raw.get("date_order")
+    if order is not None:
+        config.date_order = next((o for o in DATE_ORDERS if o == order), None)
+        if config.date_order is None:
+            config.problems.append(
+                f'{path}: \'date_order\' should be "day-first" or "month-first"; ignored'
+            )
     keymap = raw.get("keymap", {})
     if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
         config.keymap = {str(k): v for k, v in keymap.items()}
@@ -105,6 +116,12 @@ def save_setting(key: str, value: str, folder: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def dayfirst(settings: Config, env: Mapping[str, str] | None = None) -> bool | None:
+    """How this user's numeric dates are read: the config's `date_order`, else the locale of
+    `env` (default: this process's environment); None when neither decides."""
+    return date_dayfirst(settings.date_order, os.environ if env is None else env)
 
 
 def device_id(folder: Path | None = None) -> str:

@@ -158,7 +158,7 @@ def cmd_edit(args: argparse.Namespace, store: BoardStore) -> int:
     card_id = store.resolve(args.card)
     now = store.stamper.clock()
     changes: dict[str, Any] = {
-        name: parse_field(name, getattr(args, option), now)
+        name: parse_field(name, getattr(args, option), now, args.dayfirst)
         for option, name in EDIT_OPTIONS.items()
         if getattr(args, option) is not None
     }

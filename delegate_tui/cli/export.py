@@ -20,7 +20,7 @@ def cmd_export(args: argparse.Namespace, store: BoardStore, now: datetime | None
     else:
         fmt = (format_of(args.out) if args.out else None) or "md"
     moment = now if now is not None else store.stamper.clock().astimezone()
-    since = parse_when(args.since, moment) if args.since is not None else None
+    since = parse_when(args.since, moment, args.dayfirst) if args.since is not None else None
     if not store.path.exists():
         raise BoardError(
             f"there is no board at {store.path} yet: add a card first ('delegate add TITLE') "

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a sample board in a temporary folder, to try things out",
     )
     parser.add_argument("--version", action=ShowVersion, help="print the version and exit")
+    parser.set_defaults(dayfirst=None)  # how dates are read: `run` sets it from the config
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     cards_cli.register(commands)
     check_cli.register(commands)
@@ -75,6 +76,7 @@ def run(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> in
         settings = config.load_config()
         for problem in settings.problems:
             print(f"delegate: {problem}", file=sys.stderr)
+        args.dayfirst = config.dayfirst(settings)
         if args.command is None:
             if launch is None:
                 raise UsageError("name a command (see 'delegate --help')")

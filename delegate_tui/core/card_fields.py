@@ -76,11 +76,12 @@ def parse_provider(value: str) -> bool:
     raise ValidationError(f"unknown answer {value!r}: an outside provider? write yes or no")
 
 
-def parse_checked_in(value: str, now: datetime) -> str | None:
-    """When the leader last checked in, as stored ('' or none clears it)."""
+def parse_checked_in(value: str, now: datetime, dayfirst: bool | None = None) -> str | None:
+    """When the leader last checked in, as stored ('' or none clears it); a numeric date that
+    could be read two ways is read as `dayfirst` says (see `dates.parse_when`)."""
     if value.strip().lower() in ("", "none", "never", "-"):
         return None
-    moment = parse_when(value, now)
+    moment = parse_when(value, now, dayfirst)
     if not FIRST_YEAR <= moment.astimezone(UTC).year <= LAST_YEAR:
         raise ValidationError(f"the date {value!r} is not between {FIRST_YEAR} and {LAST_YEAR}")
     return format_time(moment)
@@ -120,9 +121,9 @@ class FieldSpec:
     """One scalar field of a card (see the module's docstring).
 
     `label` names its row on the card screen ('' for none). `parse` turns typed text into the
-    stored value (raising ValidationError), with the moment now as well when `timed`. `show`
-    turns the value into the text shown, `typed` into the text a prompt starts with (both
-    default to the value as it is). `column` is its key in the snapshot's CSV and JSON, and
+    stored value (raising ValidationError), with the moment now and the date order (`dayfirst`,
+    see `dates.parse_when`) as well when `timed`. `show` turns the value into the text shown,
+    `typed` into the text a prompt starts with (both default to the value as it is). `column` is its key in the snapshot's CSV and JSON, and
     `heading` a plain field's column in the Markdown and HTML card tables."""
 
     name: str

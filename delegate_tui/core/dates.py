@@ -1,17 +1,20 @@
 """Provides dates and cadences as people type them, read through python-dateutil.
 
 `parse_when` reads a moment ("yesterday", "next friday", "in 2 weeks", "3 days ago", an ISO date
-or a numeric date, day first when the locale writes dates day first). `parse_cadence` reads how
+or a numeric date). A numeric date that reads as two days (05/11/2026: 5 November or 11 May) is
+read in the order the caller decides (`dayfirst`), and refused when nobody decided: the caller
+takes the order from the config's `date_order` or the locale (`date_dayfirst`, `locale_dayfirst`,
+which read the environment mapping they are given). `parse_cadence` reads how
 often something recurs ("every 2 weeks", "every monday", "monthly") into a `Cadence` that builds
 a dateutil rrule, and `next_checkin` finds the first occurrence after the last check-in.
-Pure: no I/O (the locale is read from the environment only when the caller does not decide).
+Pure: no I/O; the environment is passed in.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
@@ -67,8 +70,42 @@ _UNITS: dict[str, str] = {
     "hour": "hours",
     "minute": "minutes",
 }
+DateOrder = Literal["day-first", "month-first"]
+"""How someone writes the numeric dates that could be read two ways (the config's `date_order`)."""
+DATE_ORDERS: tuple[DateOrder, ...] = ("day-first", "month-first")
+
 MONTH_FIRST_TERRITORIES = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "PR", "UM"})
-"""Where numeric dates are written month first (en_US and its neighbours); elsewhere day first."""
+"""Where numeric dates are written month first (en_US and its neighbours)."""
+# fmt: off
+DAY_FIRST_TERRITORIES = frozenset({
+    "AD", "AE", "AG", "AL", "AR", "AT", "AU", "AW", "AZ", "BA", "BD", "BE", "BG", "BH", "BO", "BR",
+    "BW", "BY", "CD", "CH", "CL", "CO", "CR", "CU", "CW", "CY", "CZ", "DE", "DJ", "DK", "DO", "DZ",
+    "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FO", "FR", "GB", "GH", "GR", "GT", "HN", "HR",
+    "HT", "ID", "IE", "IL", "IN", "IQ", "IS", "IT", "JO", "KE", "KG", "KH", "KW", "KZ", "LA", "LB",
+    "LI", "LK", "LU", "LV", "LY", "MA", "ME", "MG", "MK", "MT", "MU", "MV", "MX", "MY", "NG", "NI",
+    "NL", "NO", "NP", "NU", "NZ", "OM", "PA", "PE", "PG", "PK", "PL", "PT", "PY", "QA", "RO", "RS",
+    "RU", "RW", "SA", "SC", "SD", "SG", "SI", "SK", "SN", "SO", "SS", "SV", "SY", "TH", "TJ", "TM",
+    "TN", "TO", "TR", "TZ", "UA", "UG", "UY", "UZ", "VE", "VN", "VU", "WS", "YE", "ZA", "ZM", "ZW",
+})
+"""Where numeric dates are written day first (en_GB, fr_FR, de_DE, es_ES, it_IT …): the glibc
+locales whose short date is day-month-year. Elsewhere (C, POSIX, a locale with no territory,
+year-first places such as JP, CN, HU, SE, mixed ones such as CA) the locale does not decide."""
+# fmt: on
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 _AMOUNT = r"(\d+|" + "|".join(_NUMBERS) + r")"
 _UNIT = r"(minute|hour|day|week|month|year)s?"
@@ -76,20 +113,30 @@ _IN = re.compile(rf"^in {_AMOUNT} {_UNIT}$")
 _AGO = re.compile(rf"^{_AMOUNT} {_UNIT} ago$")
 _NEXT_LAST = re.compile(r"^(next|last|this) (\w+)$")
 _ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?([t ].*)?$")
-_NUMERIC = re.compile(r"^\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?( .*)?$")
+_NUMERIC = re.compile(r"^\d{1,4}[./-]\d{1,2}([./-]\d{0,4})?( .*)?$")
+_YEAR_FIRST = re.compile(r"^\d{4}[./-]")
+_DOTTED = re.compile(r"^\d{1,4}\.\d{1,2}(\.\d{0,4})?( |$)")
 
 
-def locale_dayfirst(env: Mapping[str, str] | None = None) -> bool:
-    """Whether the user's locale writes numeric dates day first (en_GB, fr_FR: yes; en_US: no).
+def locale_dayfirst(env: Mapping[str, str]) -> bool | None:
+    """Whether the locale in `env` writes numeric dates day first (en_GB, fr_FR: True; en_US:
+    False), or None where it does not decide (C, POSIX, an unknown or year-first locale).
 
-    Read from LC_ALL, then LC_TIME, then LANG; the C/POSIX locale writes month first.
+    Read from LC_ALL, then LC_TIME, then LANG, the first that is set, as the C library does.
     """
-    env = os.environ if env is None else env
     name = next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
     base = name.split(".")[0].split("@")[0]
-    if "_" not in base:
+    territory = base.split("_", 1)[1].upper() if "_" in base else ""
+    if territory in MONTH_FIRST_TERRITORIES:
         return False
-    return base.split("_", 1)[1].upper() not in MONTH_FIRST_TERRITORIES
+    return True if territory in DAY_FIRST_TERRITORIES else None
+
+
+def date_dayfirst(order: DateOrder | None, env: Mapping[str, str]) -> bool | None:
+    """How numeric dates are read: the configured `order` if any, else as the locale decides."""
+    if order is not None:
+        return order == "day-first"
+    return locale_dayfirst(env)
 
 
 def _amount(word: str) -> int:
@@ -105,7 +152,9 @@ def _in_zone(moment: datetime, zone: tzinfo | None) -> datetime:
 def parse_when(text: str, now: datetime, dayfirst: bool | None = None) -> datetime:
     """The moment `text` names, relative to `now`; times without a zone are in `now`'s zone.
 
-    Relative phrases keep `now`'s time of day, so "in 2 weeks" is exactly 14 days from now.
+    Relative phrases keep `now`'s time of day, so "in 2 weeks" is exactly 14 days from now. A
+    numeric date that could be read two ways is read day first or month first as `dayfirst`
+    says, and refused when it is None; one starting with a 4-digit year is year-month-day.
     """
     key = " ".join(clean_text(text).lower().split())
     fail = ValidationError(f"can't read the date {text!r}: write e.g. {WHEN_EXAMPLES}")
@@ -129,17 +178,43 @@ def parse_when(text: str, now: datetime, dayfirst: bool | None = None) -> dateti
             )
         if not re.search(r"\d", key) or key.isdigit():
             raise fail
-        if dayfirst is None:
-            dayfirst = locale_dayfirst()
-        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
         if not _NUMERIC.match(key) and not re.search(r"[a-z]{3}", key):
             raise fail
-        parsed = date_parser.parse(key, dayfirst=dayfirst, default=midnight)
-        return _in_zone(parsed, now.tzinfo)
+        return _in_zone(_read_date(key, text, now, dayfirst), now.tzinfo)
     except ValidationError:
         raise
     except (ValueError, OverflowError):
         raise fail from None
+
+
+def _read_date(key: str, text: str, now: datetime, dayfirst: bool | None) -> datetime:
+    """A date with digits or a month's name, read day first or month first (see parse_when)."""
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
+    if _DOTTED.match(key):  # 3.4 and 3.4. are a day and a month, not the number 3.4
+        first, _, rest = key.partition(" ")
+        key = f"{first.rstrip('.').replace('.', '/')} {rest}".strip()
+    if _YEAR_FIRST.match(key):  # 2026/11/05 is year-month-day everywhere, like ISO
+        return date_parser.parse(key, yearfirst=True, dayfirst=False, default=midnight)
+    readings: dict[bool, datetime] = {}
+    for order in (True, False):  # 13/4 reads only day first: then that is the date
+        with suppress(ValueError, OverflowError):
+            readings[order] = date_parser.parse(key, dayfirst=order, default=midnight)
+    if not readings:
+        raise ValueError(key)
+    if dayfirst in readings:
+        return readings[dayfirst]
+    day_first, month_first = readings.get(True), readings.get(False)
+    if day_first is not None and month_first is not None and day_first != month_first:
+        raise ValidationError(
+            f"{clean_text(text).strip()} could be {_day_name(day_first)} or "
+            f"{_day_name(month_first)}: write {day_first:%Y-%m-%d}"
+        )
+    return next(iter(readings.values()))
+
+
+def _day_name(moment: datetime) -> str:
+    """'5 November', in English whatever the C library's locale."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]}"
 
 
 def _shift(unit: str, amount: int) -> relativedelta:

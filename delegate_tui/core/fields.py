@@ -24,12 +24,14 @@ FIELDS: list[FieldSpec] = [spec for spec in CARD_SPECS if spec.label and spec.pa
 FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 
 
-def parse_field(name: str, text: str, now: datetime) -> Any:
-    """The stored value of field `name` from what was typed; ValidationError says what is wrong."""
+def parse_field(name: str, text: str, now: datetime, dayfirst: bool | None = None) -> Any:
+    """The stored value of field `name` from what was typed; ValidationError says what is wrong.
+
+    A date that could be read two ways is read as `dayfirst` says, refused when it is None."""
     parse = SPECS_BY_NAME[name].parse
     if parse is None:
         raise KeyError(f"{name} is not typed in")
-    return parse(text, now) if SPECS_BY_NAME[name].timed else parse(text)
+    return parse(text, now, dayfirst) if SPECS_BY_NAME[name].timed else parse(text)
 
 
 def field_text(card: Card, name: str, typing: bool = False) -> str:

@@ -72,11 +72,11 @@ def test_numeric_dates_follow_the_locale_order() -> None:
         ({"LANG": "en_US.UTF-8"}, False),
         ({"LC_TIME": "de_DE.UTF-8", "LANG": "en_US.UTF-8"}, True),
         ({"LC_ALL": "en_US", "LC_TIME": "de_DE.UTF-8"}, False),
-        ({"LANG": "C.UTF-8"}, False),
-        ({}, False),
+        ({"LANG": "C.UTF-8"}, None),
+        ({}, None),
     ],
 )
-def test_dayfirst_comes_from_the_locale(env: dict[str, str], dayfirst: bool) -> None:
+def test_dayfirst_comes_from_the_locale(env: dict[str, str], dayfirst: bool | None) -> None:
     assert locale_dayfirst(env) is dayfirst
 
 

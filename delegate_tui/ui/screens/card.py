@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from delegate_tui import config
 from delegate_tui.core.card_fields import parse_description
 from delegate_tui.core.display import block, line
 from delegate_tui.core.errors import CardNotFound
@@ -304,10 +305,10 @@ class CardScreen(Screen[None]):
             if field.name == "provider":
                 self.action_toggle_item()
                 return
-            clock = self.board.clock
+            clock, dayfirst = self.board.clock, config.dayfirst(self.board.settings)
 
             def parse(text: str) -> Any:
-                return parse_field(field.name, text, clock())
+                return parse_field(field.name, text, clock(), dayfirst)
 
             value = await self._ask(
                 field.label, field_text(card, field.name, typing=True), field.hint, parse
