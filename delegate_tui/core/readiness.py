@@ -25,7 +25,7 @@ from delegate_tui.core.times import parse_time
 
 NO_OWNER = "no owner"
 NO_STANDARD = "no work standard"
-ABSENCE_STOPS = "the absence answer is 'stops'"
+ABSENCE_STOPS = "'stops' as its absence answer"
 
 RECENT = timedelta(days=7)
 """How far back a logged error or doubt warns."""

@@ -90,7 +90,7 @@ def test_not_ready_lists_only_live_team_owned_cards_that_lack_something():
 def test_gaps_read_as_one_phrase():
     assert gaps_text([NO_OWNER]) == "no owner"
     assert gaps_text([NO_OWNER, NO_STANDARD, ABSENCE_STOPS]) == (
-        "no owner, no work standard and the absence answer is 'stops'"
+        "no owner, no work standard and 'stops' as its absence answer"
     )
 
 
