@@ -17,7 +17,7 @@ from delegate_tui.core.fields import parse_field
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.json_text import dumps
 from delegate_tui.core.model import Card
-from delegate_tui.core.readiness import missing_for_team, require_ready
+from delegate_tui.core.readiness import missing_for_team, not_ready, require_ready
 from delegate_tui.core.vocabulary import (
     LOG_KINDS,
     STAGE_LABELS,
@@ -192,6 +192,9 @@ def cmd_import(args: argparse.Namespace, store: BoardStore) -> int:
     rows = read_rows(Path(args.file))
     ids = store.add_many(rows)
     print(f"imported {len(ids)} card{'s' if len(ids) != 1 else ''} from {args.file}")
+    unready = not_ready(store.card(i) for i in ids)  # kept: an existing list, not a move
+    if unready:
+        print(f"{len(unready)} of them team-owned but not ready: see 'delegate status'")
     return 0
 
 

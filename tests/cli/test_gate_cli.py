@@ -112,3 +112,44 @@ def test_a_forced_entry_survives_a_merge(store, board_path, tmp_path, run_cli):
     assert run_cli("check").code == 0
     merged = history_entries(board_path)
     assert ours[0] in merged and len(merged) == 2
+
+
+def test_status_check_and_import_name_team_owned_cards_that_are_not_ready(
+    run_cli, store, board_path, tmp_path
+):
+    make(store)  # ready
+    assert run_cli("move", "abcd", "team-owned").code == 0
+    csv = tmp_path / "list.csv"
+    csv.write_text(
+        "title,stage,owner,hours_per_week,area\n"
+        "Stock count,team-owned,Ana,1,\nPayroll,team-owned,,2,\nQuotes,only-me,,1,\n",
+        encoding="utf-8",
+    )
+    result = run_cli("import", str(csv))
+    assert result.code == 0, result.err
+    assert result.out == (
+        "imported 3 cards from " + str(csv) + "\n"
+        "2 of them team-owned but not ready: see 'delegate status'\n"
+    )
+    cards = {c["title"]: c["stage"] for c in json.loads(run_cli("list", "--json").out)}
+    assert cards["Stock count"] == cards["Payroll"] == "team-owned"  # kept: an existing list
+    before = file_hash(board_path)
+    data = json.loads(run_cli("status", "--json").out)
+    assert [(c["title"], c["missing"]) for c in data["not_ready"]] == [
+        ("Stock count", [NO_STANDARD]),
+        ("Payroll", [NO_OWNER, NO_STANDARD]),
+    ]
+    text = run_cli("status").out
+    assert "Team-owned but not ready:\n  Stock count (no work standard)\n" in text
+    assert "  Payroll (no owner and no work standard)" in text and "Invoicing (" not in text
+    assert file_hash(board_path) == before
+    checked = run_cli("check")
+    assert checked.code == 0
+    assert "Team-owned but not ready:\n  Stock count (no work standard)\n" in checked.out
+
+
+def test_status_json_has_an_empty_not_ready_list_when_all_are_ready(run_cli, store):
+    make(store)
+    assert run_cli("move", "abcd", "team-owned").code == 0
+    assert json.loads(run_cli("status", "--json").out)["not_ready"] == []
+    assert "not ready" not in run_cli("status").out + run_cli("check").out
