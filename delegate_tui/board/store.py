@@ -37,6 +37,7 @@ from delegate_tui.core.records import (
     add_item,
     append_entry,
     card_from_record,
+    forced_creation,
     is_live,
     new_card,
     new_id,
@@ -206,8 +207,12 @@ class BoardStore(SavingMixin):
             for index, row in enumerate(rows):
                 stage = parse_stage(row.get("stage") or "only-me")
                 fields = {**row, "stage": stage, "position": self._end_position(stage)}
+                forced = bool(fields.pop("forced", False))
                 card_id = ids[index] if ids is not None else new_id()
-                records.append((card_id, new_card(fields, self.stamper)))
+                record = new_card(fields, self.stamper)
+                if forced:
+                    record["history"] = {new_id(): forced_creation(record, stage, self.stamper)}
+                records.append((card_id, record))
             self._tables.insert(records)
             self._request_save()
             return [card_id for card_id, _ in records]
@@ -221,9 +226,11 @@ class BoardStore(SavingMixin):
                 self._ends.clear()  # a hand-set position may pass the known end of its column
             self._change(card_id, lambda r: set_fields(r, changed, self.stamper))
 
-    def move(self, card_id: str, stage: str) -> bool:
-        """Move a card to the end of another stage; False if it is already there."""
+    def move(self, card_id: str, stage: str, forced: bool = False) -> bool:
+        """Move a card to the end of another stage; False if it is already there. `forced`: it
+        moves past the readiness gate, and its history entry says so."""
         stage = parse_stage(stage)
+        entry: dict[str, Any] = {"forced": True} if forced else {}
         with self._lock:
             current = value_of(self._record(card_id), "stage")
             if current == stage:
@@ -232,7 +239,9 @@ class BoardStore(SavingMixin):
 
             def edit(record: Record) -> None:
                 set_fields(record, {"stage": stage, "position": position}, self.stamper)
-                append_entry(record, "history", {"from": current, "to": stage}, self.stamper)
+                append_entry(
+                    record, "history", {"from": current, "to": stage, **entry}, self.stamper
+                )
 
             self._change(card_id, edit)
             return True

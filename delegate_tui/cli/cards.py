@@ -17,6 +17,7 @@ from delegate_tui.core.fields import parse_field
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.json_text import dumps
 from delegate_tui.core.model import Card
+from delegate_tui.core.readiness import missing_for_team, not_ready, require_ready
 from delegate_tui.core.vocabulary import (
     LOG_KINDS,
     STAGE_LABELS,
@@ -48,12 +49,17 @@ def _indented(text: str, first: str, rest: str) -> str:
 
 
 def cmd_add(args: argparse.Namespace, store: BoardStore) -> int:
+    title, stage, owner = parse_title(args.title), parse_stage(args.stage), parse_name(args.owner)
+    forced = stage == "team-owned" and args.force
+    if stage == "team-owned":
+        require_ready(Card(id="", title=title, stage=stage, owner=owner), args.force)
     card = store.add(
-        parse_title(args.title),
-        parse_stage(args.stage),
-        owner=parse_name(args.owner),
+        title,
+        stage,
+        owner=owner,
         hours_per_week=parse_hours(args.hours),
         area=parse_area(args.area),
+        **({"forced": True} if forced else {}),
     )
     if args.json:
         _print_json(card.to_json())
@@ -126,6 +132,7 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
     for h in card.history:
         print(
             f"  {t(h.at[:16]).replace('T', ' ')}  {t(h.from_stage or 'new')} -> {t(h.to_stage)}  — {t(h.by)}"
+            + ("  (forced: it was not ready)" if h.forced else "")
         )
     return 0
 
@@ -133,7 +140,11 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
 def cmd_move(args: argparse.Namespace, store: BoardStore) -> int:
     card_id = store.resolve(args.card)
     stage = parse_stage(args.stage)
-    if store.move(card_id, stage):
+    card = store.card(card_id)
+    forced = stage == "team-owned" and card.stage != stage and bool(missing_for_team(card))
+    if forced:
+        require_ready(card, args.force)
+    if store.move(card_id, stage, forced=forced):
         print(f"moved {card_id[:8]} to {stage}")
     else:
         print(f"{card_id[:8]} is already in {stage}")
@@ -181,6 +192,9 @@ def cmd_import(args: argparse.Namespace, store: BoardStore) -> int:
     rows = read_rows(Path(args.file))
     ids = store.add_many(rows)
     print(f"imported {len(ids)} card{'s' if len(ids) != 1 else ''} from {args.file}")
+    unready = not_ready(store.card(i) for i in ids)  # kept: an existing list, not a move
+    if unready:
+        print(f"{len(unready)} of them team-owned but not ready: see 'delegate status'")
     return 0
 
 
@@ -222,6 +236,9 @@ def cmd_archive(args: argparse.Namespace, store: BoardStore) -> int:
     return 0
 
 
+FORCE_HELP = "make it team-owned even if it is not ready (the history says it was forced)"
+
+
 def _command(
     commands: Commands,
     name: str,
@@ -258,6 +275,7 @@ def _register_cards(commands: Commands, stages: str) -> None:
         help="direction, finance, sales-marketing, hr-legal, logistics, production or quality",
     )
     p.add_argument("--json", action="store_true", help="print the card as JSON")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
 
     p = _command(commands, "list", cmd_list, "list the cards")
     p.add_argument("--stage", help=stages)
@@ -271,6 +289,7 @@ def _register_cards(commands: Commands, stages: str) -> None:
     p = _command(commands, "move", cmd_move, "move a card to a stage")
     p.add_argument("card")
     p.add_argument("stage", help=stages)
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
 
     p = _command(commands, "edit", cmd_edit, "change a card's fields")
     p.add_argument("card")

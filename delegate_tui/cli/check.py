@@ -16,8 +16,10 @@ from delegate_tui.board.conflicts import MERGED_FOLDER, fold_conflict_copies, fo
 from delegate_tui.board.rescue import MERGED, rescue_copies
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli.parsing import Commands
+from delegate_tui.cli.status import not_ready_lines
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, DamagedBoard
+from delegate_tui.core.readiness import not_ready
 from delegate_tui.core.records import is_live
 from delegate_tui.core.wording import plural
 
@@ -106,6 +108,8 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
     if merged_folder.is_dir():
         count = sum(1 for _ in merged_folder.iterdir())
         print(f"merged copies kept in {merged_folder}: {count} (safe to delete)")
+    for found in not_ready_lines(not_ready(store.cards())):  # said, not refused: a warning
+        print(found)
     return 0
 
 

@@ -11,6 +11,7 @@ from delegate_tui.core.display import line
 from delegate_tui.core.insight import Insight, absence_answer, build
 from delegate_tui.core.json_text import dumps
 from delegate_tui.core.model import Card
+from delegate_tui.core.readiness import gaps_text
 from delegate_tui.core.vocabulary import STAGE_LABELS
 from delegate_tui.core.wording import age, plural
 
@@ -80,7 +81,18 @@ def summary(insight: Insight, board: str = "") -> str:
                 f"{check.next:%Y-%m-%d}, {age(insight.now - check.next)} late)"
             )
         lines += _more(TOP, len(overdue))
+    lines += not_ready_lines(insight.not_ready)
     return "\n".join(lines)
+
+
+def not_ready_lines(found: list[tuple[Card, list[str]]]) -> list[str]:
+    """The team-owned cards that are not ready, and what each lacks (nothing when all are)."""
+    if not found:
+        return []
+    lines = ["Team-owned but not ready:"]
+    for card, gaps in found[:TOP]:
+        lines.append(f"  {_title(card)} ({gaps_text(gaps)})")
+    return lines + _more(TOP, len(found))
 
 
 def status(store: BoardStore) -> Insight:

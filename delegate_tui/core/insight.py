@@ -15,6 +15,7 @@ from typing import Any
 
 from delegate_tui.core.dates import next_checkin, parse_cadence
 from delegate_tui.core.model import Card
+from delegate_tui.core.readiness import not_ready
 from delegate_tui.core.times import format_time, parse_time
 from delegate_tui.core.vocabulary import ABSENCE_ANSWERS, REASONS, STAGE_LABELS, STAGES
 
@@ -300,6 +301,11 @@ class Insight:
     def overdue(self) -> tuple[CheckIn, ...]:
         return tuple(c for c in self.checkins if c.overdue)
 
+    @property
+    def not_ready(self) -> list[tuple[Card, list[str]]]:
+        """The team-owned cards the readiness rule says are not ready, with what they lack."""
+        return not_ready(self.cards)
+
     def to_json(self) -> dict[str, Any]:
         """The figures as `delegate status --json` prints them (see docs/insight.md)."""
         return insight_json(self)
@@ -388,4 +394,5 @@ def insight_json(insight: Insight) -> dict[str, Any]:
         "checkins": [_checkin_json(c) for c in insight.checkins],
         "overdue_checkins": [_checkin_json(c) for c in insight.overdue],
         "flow": [{"at": format_time(p.at), **p.counts} for p in insight.flow],
+        "not_ready": [{**_ref(c), "missing": gaps} for c, gaps in insight.not_ready],
     }

@@ -57,6 +57,8 @@ class StageChange:
     from_stage: str | None
     to_stage: str
     by: str = ""
+    forced: bool = False
+    """Moved past the readiness gate (the history entry's `forced: true`)."""
 
 
 _D = CARD_DEFAULTS
@@ -137,6 +139,7 @@ class Card:
             ],
             "history": [
                 {"id": h.id, "at": h.at, "from": h.from_stage, "to": h.to_stage, "by": h.by}
+                | ({"forced": True} if h.forced else {})
                 for h in self.history
             ],
             "created_at": self.created_at,

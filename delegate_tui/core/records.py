@@ -185,6 +185,13 @@ def append_entry(
     return entry_id
 
 
+def forced_creation(record: Record, stage: str, stamper: Stamper) -> dict[str, Any]:
+    """The history entry of a card made in `stage` past the readiness gate: its creation, kept
+    in the file (unlike a plain one) to say it was forced."""
+    by = created_by_of(record) or stamper.identity.user
+    return {"at": created_at_of(record), "by": by, "from": None, "to": stage, "forced": True}
+
+
 def is_live(record: Mapping[str, Any]) -> bool:
     """Not deleted (a tombstone stays in the file so older copies cannot bring it back)."""
     return not record.get("deleted_at")
@@ -240,7 +247,14 @@ def _stage_changes(card_id: str, record: Mapping[str, Any]) -> list[StageChange]
     moment."""
     history: Mapping[str, Any] = record.get("history", {})
     changes = [
-        StageChange(i, e.get("at", ""), e.get("from"), e.get("to", ""), e.get("by", ""))
+        StageChange(
+            i,
+            e.get("at", ""),
+            e.get("from"),
+            e.get("to", ""),
+            e.get("by", ""),
+            e.get("forced") is True,
+        )
         for i, e in history.items()
     ]
     if all(change.from_stage is not None for change in changes):

@@ -83,6 +83,7 @@ HISTORY_TYPES: dict[str, Any] = {
     "by": Text,
     "from": Stage | None,  # None: the creation entry older files kept
     "to": Stage,
+    "forced": bool,  # moved past the readiness gate (format 3 files without it stay valid)
     "id": Text,
 }
 META_TYPES: dict[str, Any] = {

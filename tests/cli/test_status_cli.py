@@ -55,7 +55,7 @@ def test_status_uses_the_stores_clock(board: BoardStore, clock: FrozenClock) -> 
 
 def test_status_json_from_the_command_line(run_cli, board_path: Path) -> None:
     run_cli("add", "Payroll", "--hours", "4")
-    run_cli("add", "Orders", "--stage", "team-owned", "--hours", "1.5")
+    run_cli("add", "Orders", "--stage", "team-owned", "--hours", "1.5", "--force")
     before = file_hash(board_path)
     result = run_cli("status", "--json")
     assert result.code == 0, result.err

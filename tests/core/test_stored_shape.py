@@ -368,3 +368,22 @@ def test_a_damaged_board_lists_every_damaged_value() -> None:
 def test_a_long_value_is_shown_short_and_escaped() -> None:
     message = refused(board({"owner": ["\x1b[2J" * 40]}))
     assert "\x1b" not in message and "..." in message and "\\u001b[2J" in message
+
+
+# ---------------------------------------------------------------- the readiness gate's mark
+
+
+def _moved(**extra: Any) -> dict[str, Any]:
+    entry = {"at": AT, "by": "alice", "from": "only-me", "to": "team-owned", **extra}
+    return board({"stage": "team-owned", "history": {"h1": entry}})
+
+
+def test_a_forced_history_entry_is_kept_and_an_unmarked_one_stays_valid() -> None:
+    forced = accepted(_moved(forced=True))["cards"][CARD]["history"]["h1"]
+    assert forced["forced"] is True
+    plain = accepted(_moved())["cards"][CARD]["history"]["h1"]
+    assert "forced" not in plain
+
+
+def test_a_forced_mark_that_is_not_a_boolean_is_refused() -> None:
+    refused(_moved(forced="yes"), "forced")

@@ -41,7 +41,7 @@ def worker(board: str, name: str, card_id: str, go: str, result: str) -> None:
         if kind == 0:
             args = ["add", f"{name} add {i}"]
         elif kind == 1:
-            args = ["move", card_id, STAGES[(i // 4 + (name == "ben")) % 3]]
+            args = ["move", card_id, STAGES[(i // 4 + (name == "ben")) % 3], "--force"]
         elif kind == 2:
             last = f"{name} {i}"
             args = ["edit", card_id, FIELD[name], last]

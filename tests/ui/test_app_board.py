@@ -23,7 +23,8 @@ def board(store: BoardStore, board_path: Path) -> Path:
     store.add("Quotes", "only-me", hours_per_week=5)
     store.add("Payroll", "only-me", owner="Sophie")
     supplies = store.add("Supplier orders", "delegating", owner="Karim")
-    store.add_item(supplies.id, "standards", text="Order before Tuesday noon")
+    step = store.add_item(supplies.id, "standards", text="Order before Tuesday noon")
+    store.edit_item(supplies.id, "standards", step, done=True)  # ticked: ready for the team
     store.add_item(store.cards()[0].id, "notes", text="Marie sends the reminders")
     return board_path
 

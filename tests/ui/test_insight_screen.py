@@ -137,3 +137,18 @@ def test_snapshot_of_the_insight_screen(snap_compare, tmp_path: Path) -> None:
     clock = FrozenClock()
     app = InsightApp(build_board(tmp_path / "board.json", clock), clock)
     assert snap_compare(app, terminal_size=(110, 62))
+
+
+async def test_the_screen_lists_team_owned_cards_that_are_not_ready(shown_board) -> None:
+    store, clock = shown_board
+    bookkeeping = next(c for c in store.cards() if c.title == "Bookkeeping")
+    store.edit(bookkeeping.id, owner="Karim")
+    step = store.add_item(bookkeeping.id, "standards", text="Reconcile on Fridays")
+    store.edit_item(bookkeeping.id, "standards", step, done=True)
+    app = InsightApp(store, clock)
+    async with app.run_test(size=(110, 60)) as pilot:
+        await pilot.pause()
+        text = panel(app.screen, "bought-back")
+        assert "Team-owned but not ready (1):" in text
+        assert "Invoicing  no owner and no work standard" in text
+        assert "Bookkeeping" not in text

@@ -20,11 +20,11 @@ from delegate_tui.board.stage_lists import StageLists, record_matches
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, CardNotFound, ValidationError
 from delegate_tui.core.model import Card
-from delegate_tui.core.readiness import missing_for_team
+from delegate_tui.core.readiness import readiness
 from delegate_tui.core.vocabulary import STAGE_LABELS, STAGES, next_stage, parse_title
 from delegate_tui.snapshots.write import write_snapshot
 from delegate_tui.ui.screens.card import CardScreen
-from delegate_tui.ui.screens.confirm import ConfirmScreen
+from delegate_tui.ui.screens.confirm import gate_screen
 from delegate_tui.ui.screens.export import ExportScreen
 from delegate_tui.ui.screens.insight import InsightScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
@@ -207,20 +207,23 @@ class BoardScreen(Screen[None]):
         if stage is None:
             self.notify(f"{quoted(card)} is already {STAGE_LABELS[card.stage]}", markup=False)
             return
-        gaps = missing_for_team(card) if stage == "team-owned" else []
-        if not gaps:
+        if stage != "team-owned":
             self._move(card.id, stage)
             return
-        question = f"Hand {quoted(card)} over to the team?"
-        detail = f"It has {' and '.join(gaps)} yet. Move it to Team-owned anyway?"
+        found = readiness(card, self.board.clock())
+        if not found.missing and not found.warnings:
+            self._move(card.id, stage)
+            return
         self.app.push_screen(
-            ConfirmScreen(question, detail, yes="Move anyway", no="Not yet"),
-            lambda yes: self._move(card.id, stage) if yes else None,
+            gate_screen(f"Hand {quoted(card)} over to the team?", found, "Move it to Team-owned"),
+            lambda yes: self._move(card.id, stage, forced=not found.ready) if yes else None,
         )
 
-    def _move(self, card_id: str, stage: str) -> None:
+    def _move(self, card_id: str, stage: str, forced: bool = False) -> None:
         store = self.board.store
-        self.board.history.change("move", [card_id], lambda: store.move(card_id, stage))
+        self.board.history.change(
+            "move", [card_id], lambda: store.move(card_id, stage, forced=forced)
+        )
         self.refresh_view(card_id, [card_id])
 
     def action_reorder(self, step: int) -> None:
@@ -246,7 +249,19 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(prompt, lambda title: self._add(stage, title) if title else None)
 
     def _add(self, stage: str, title: str) -> None:
-        card = self.board.store.add(parse_title(title), stage)
+        if stage != "team-owned":
+            self._add_now(stage, title)
+            return
+        found = readiness(Card(id="", title=parse_title(title), stage=stage), self.board.clock())
+        question = f"Add “{line(parse_title(title))}” straight to the team?"
+        self.app.push_screen(
+            gate_screen(question, found, "Add it to Team-owned", verb="Add"),
+            lambda yes: self._add_now(stage, title, forced=True) if yes else None,
+        )
+
+    def _add_now(self, stage: str, title: str, forced: bool = False) -> None:
+        fields = {"forced": True} if forced else {}
+        card = self.board.store.add(parse_title(title), stage, **fields)
         self.board.history.added("new card", card.id)
         self.refresh_view(card.id, [card.id])
 

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from delegate_tui.core.readiness import Readiness, gaps_text
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask a question; dismisses with True (yes) or False (no)."""
@@ -43,3 +45,15 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def gate_screen(question: str, found: Readiness, action: str, verb: str = "Move") -> ConfirmScreen:
+    """The readiness gate's question: what the card lacks and what to know, then `action`
+    ('Move it to Team-owned') anyway or not, the keys on the buttons."""
+    lines = [f"It has {gaps_text(found.missing)} yet."] if found.missing else ["It is ready."]
+    if found.warnings:
+        lines.append("Logged in the last 7 days:")
+        lines.extend(f"  • {warning}" for warning in found.warnings)
+    lines.append(f"{action} anyway?" if found.missing else f"{action}?")
+    yes = f"y  {verb} anyway" if found.missing else f"y  {verb}"
+    return ConfirmScreen(question, "\n".join(lines), yes=yes, no="n  Not yet")

@@ -23,6 +23,7 @@ from delegate_tui.board.store import BoardStore
 from delegate_tui.core import insight
 from delegate_tui.core.display import line
 from delegate_tui.core.model import Card
+from delegate_tui.core.readiness import gaps_text
 from delegate_tui.core.vocabulary import ABSENCE_LABELS, STAGE_LABELS, STAGES
 from delegate_tui.ui.widgets.bars import KeyBar
 
@@ -225,6 +226,14 @@ class InsightScreen(Screen[None]):
         text.append("\nweek by week  ", self._style("muted"))
         text.append(sparkline(weekly), self._style("team-owned"))
         text.append(f"  {_hours(weekly[0])} → {_hours(weekly[-1])}", self._style("muted"))
+        unready = found.not_ready
+        if unready:
+            text.append(f"\nTeam-owned but not ready ({len(unready)}):", self._style("alert"))
+        for card, gaps in unready[:8]:
+            text.append(f"\n  {_title(card, 28)}")
+            text.append(f"  {gaps_text(gaps)}", self._style("muted"))
+        if len(unready) > 8:
+            text.append(f"\n  … and {len(unready) - 8} more", self._style("muted"))
         return text
 
     def _priority(self, found: insight.Insight) -> Text:
