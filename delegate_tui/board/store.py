@@ -130,10 +130,11 @@ class BoardStore(SavingMixin):
             self._models[card_id] = cached
         return cached[1]
 
-    def record(self, card_id: str) -> Record:
-        """A deep copy of the stored card (for undo and tests)."""
+    def record(self, card_id: str, *, deleted: bool = False) -> Record:
+        """A deep copy of the stored card (for undo and tests); `deleted` reaches a tombstone."""
         with self._lock:
-            return copy.deepcopy(self._record(card_id))
+            found = self._records().get(card_id) if deleted else None
+            return copy.deepcopy(found if found is not None else self._record(card_id))
 
     def _record(self, card_id: str) -> Record:
         record = self._records().get(card_id)

@@ -57,7 +57,8 @@ class UndoHistory:
         self._push(label, {card_id: None})
 
     def _push(self, label: str, before: Mapping[str, Record | None]) -> None:
-        cards = tuple((i, old, self.store.record(i)) for i, old in before.items())
+        # `deleted`: a change may have deleted the card, and undo brings it back
+        cards = tuple((i, old, self.store.record(i, deleted=True)) for i, old in before.items())
         self._undo.append(Step(label, cards))
         del self._undo[: -self.limit]
         self._redo.clear()

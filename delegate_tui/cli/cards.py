@@ -1,5 +1,6 @@
-"""Provides the card commands of `delegate`: add, list, show, move, edit, import, standard,
-note, log, archive. Each parses and validates everything before it changes the board."""
+"""Provides the card commands of `delegate`: add, list, show, move, edit, import, log, archive
+(standard, note, decision and delete live in items.py). Each parses and validates everything
+before it changes the board."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.board.store import BoardStore
+from delegate_tui.cli import items as items_cli
 from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.card_fields import PLAIN_FIELDS, SPECS_BY_NAME, FieldSpec, edit_flags
 from delegate_tui.core.csv_import import read_rows
@@ -26,7 +28,6 @@ from delegate_tui.core.vocabulary import (
     parse_hours,
     parse_log_kind,
     parse_name,
-    parse_note,
     parse_stage,
     parse_text,
     parse_title,
@@ -116,14 +117,15 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
     if block(card.description):
         print(_indented(card.description, "  ", "  "))
     print(f"Work standards ({card.standards_done}/{len(card.standards)} done)")
-    for s in card.standards:
-        print(_indented(s.text, f"  [{'x' if s.done else ' '}] ", "      "))
+    for s in card.standards:  # each item's id, as --tick/--edit/--remove take it
+        print(_indented(s.text, f"  [{'x' if s.done else ' '}] {t(s.id)[:8]}  ", " " * 16))
     print("Responsibility notes")
     for n in card.notes:
-        print(_indented(n.text, "  - ", "    "))
+        print(_indented(n.text, f"  - {t(n.id)[:8]}  ", " " * 14))
     print("Decisions handed over")
     for d in card.decisions:
-        print(_indented(d.text, "  - ", "    ") + (f" (limit: {t(d.limit)})" if d.limit else ""))
+        limit = f" (limit: {t(d.limit)})" if d.limit else ""
+        print(_indented(d.text, f"  - {t(d.id)[:8]}  ", " " * 14) + limit)
     print("Transition log")
     for e in reversed(card.log):
         entry = f"  {t(e.at[:10])}  {t(e.kind):<15} "
@@ -195,28 +197,6 @@ def cmd_import(args: argparse.Namespace, store: BoardStore) -> int:
     unready = not_ready(store.card(i) for i in ids)  # kept: an existing list, not a move
     if unready:
         print(f"{len(unready)} of them team-owned but not ready: see 'delegate status'")
-    return 0
-
-
-def cmd_standard(args: argparse.Namespace, store: BoardStore) -> int:
-    card_id = store.resolve(args.card)
-    store.add_item(card_id, "standards", text=parse_text(args.text, "standard"))
-    print(f"added a work standard to {card_id[:8]}")
-    return 0
-
-
-def cmd_note(args: argparse.Namespace, store: BoardStore) -> int:
-    card_id = store.resolve(args.card)
-    store.add_item(card_id, "notes", text=parse_text(args.text, "note"))
-    print(f"added a responsibility note to {card_id[:8]}")
-    return 0
-
-
-def cmd_decision(args: argparse.Namespace, store: BoardStore) -> int:
-    card_id = store.resolve(args.card)
-    limit = parse_note(args.limit)
-    store.add_item(card_id, "decisions", text=parse_text(args.text, "decision"), limit=limit)
-    print(f"handed a decision over on {card_id[:8]}")
     return 0
 
 
@@ -297,7 +277,7 @@ def _register_cards(commands: Commands, stages: str) -> None:
 
 
 def _register_parts(commands: Commands) -> None:
-    """import, standard, note, decision, log and archive."""
+    """import, standard, note, decision, delete, log and archive."""
     p = _command(
         commands,
         "import",
@@ -306,18 +286,7 @@ def _register_parts(commands: Commands) -> None:
     )
     p.add_argument("file", metavar="FILE.csv")
 
-    p = _command(commands, "standard", cmd_standard, "add a work standard to a card")
-    p.add_argument("card")
-    p.add_argument("text")
-
-    p = _command(commands, "note", cmd_note, "add a responsibility note to a card")
-    p.add_argument("card")
-    p.add_argument("text")
-
-    p = _command(commands, "decision", cmd_decision, "hand a decision over, with its limit")
-    p.add_argument("card")
-    p.add_argument("text")
-    p.add_argument("--limit", help="e.g. 'refunds up to 200 EUR'")
+    items_cli.register(commands)  # standard, note, decision, delete
 
     p = _command(commands, "log", cmd_log, "add to a card's transition log")
     p.add_argument("card")

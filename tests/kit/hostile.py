@@ -337,11 +337,15 @@ def commands(card: str, folder: Path) -> list[tuple[str, ...]]:
         ("standard", card, "Sent by the 5th"),
         ("note", card, "Marie does it"),
         ("decision", card, "Refunds", "--limit", "200 EUR"),
+        ("standard", card, "--tick", "0000"),
+        ("note", card, "--edit", "0000", "Karim does it"),
+        ("delete", card),  # no terminal: refused
         ("log", card, "doubt", "Ready?"),
         ("archive", card),
         ("archive", card, "--restore"),
         ("add", "Payroll", "--hours", "1"),
         ("import", str(csv)),
+        ("delete", card, "--yes"),
     ]
 
 

@@ -71,6 +71,8 @@ class BoardScreen(Screen[None]):
         Binding("e", "rename", "Rename", show=False, id="rename", tooltip="Rename the card"),
         Binding("a", "archive", "Archive", show=False, id="archive",
                 tooltip="Archive the card (u brings it back)"),
+        Binding("d", "delete_card", "Delete", show=False, id="delete-card",
+                tooltip="Delete the card (asks first)"),
         Binding("slash", "filter", "Filter", id="filter",
                 tooltip="Filter cards by title, owner or notes"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter"),
@@ -297,6 +299,27 @@ class BoardScreen(Screen[None]):
             "archived cards.",
             markup=False,
         )
+
+    def action_delete_card(self) -> None:
+        card = self.current
+        if card is None:
+            return
+        question = f"Delete {quoted(card)}?"
+        detail = "It leaves the board and every copy of the file; u brings it back."
+        self.app.push_screen(
+            ConfirmScreen(question, detail, yes="Delete", no="Keep it"),
+            lambda yes: self._delete(card) if yes else None,
+        )
+
+    def _delete(self, card: Card) -> None:
+        store = self.board.store
+        try:
+            self.board.history.change("delete", [card.id], lambda: store.delete(card.id))
+        except CardNotFound:  # deleted elsewhere while the question was open
+            self.refresh_view(changed=[card.id])
+            return
+        self.refresh_view(changed=[card.id])
+        self.notify(f"Deleted {quoted(card)}: u brings it back", markup=False)
 
     # ------------------------------------------------------------ filtering
 

@@ -1,7 +1,7 @@
 """Provides CardScreen: one card in full, every part editable by keyboard.
 
-Sections (tab moves between them): overview, work standards, responsibility notes, decisions
-handed over, the transition log (newest first) and the stage history. Keys act on the focused
+Sections (tab and shift+tab move between them; j/k or the arrows inside one): overview, work
+standards, responsibility notes, decisions handed over, the transition log (newest first) and the stage history. Keys act on the focused
 section: a add · e or enter edit · space tick a standard (or flip the provider flag) · c checked
 in now · d delete · escape back to the board. The card follows outside changes while it is open;
 a prompt being typed in keeps its text.
@@ -128,18 +128,19 @@ class CardScreen(Screen[None]):
     CSS_PATH = "card.tcss"
     BINDINGS = [
         Binding("escape", "back", "Board", id="card-back", tooltip="Back to the board"),
+        Binding("tab", "app.focus_next", "Section", id="card-next-section",
+                tooltip="Next section (shift+tab: back)"),
+        Binding("j", "line(1)", "Next line", show=False, id="card-line-down",
+                tooltip="Next line (as ↓)"),
+        Binding("k", "line(-1)", "Previous line", show=False, id="card-line-up",
+                tooltip="Previous line (as ↑)"),
         Binding("a", "add", "Add", id="card-add", tooltip="Add to the focused section"),
         Binding("e,enter", "edit", "Edit", id="card-edit", tooltip="Edit the highlighted line"),
-        Binding(
-            "space",
-            "toggle_item",
-            "Tick",
-            id="card-toggle",
-            tooltip="Tick a work standard (or flip the provider flag)",
-        ),
+        Binding("space", "toggle_item", "Tick", id="card-toggle",
+                tooltip="Tick a work standard (or flip the provider flag)"),
         Binding("c", "checked_in", "Checked in", id="card-checked-in", tooltip="Checked in now"),
         Binding("d", "delete", "Delete", id="card-delete", tooltip="Delete the highlighted line"),
-    ]
+    ]  # fmt: skip
 
     def __init__(self, card_id: str) -> None:
         super().__init__()
@@ -168,6 +169,8 @@ class CardScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        for column in self.query(VerticalScroll):
+            column.can_focus = False  # tab stops on the sections only, not on their columns
         self.refresh_view()
         self.query_one("#overview", OptionList).focus()
 
@@ -241,6 +244,12 @@ class CardScreen(Screen[None]):
         )
 
     # ------------------------------------------------------------ keys
+
+    def action_line(self, step: int) -> None:
+        """j and k: what down and up do in the focused section."""
+        box = self.focused
+        if isinstance(box, OptionList):
+            (box.action_cursor_down if step > 0 else box.action_cursor_up)()
 
     def action_back(self) -> None:
         self.dismiss(None)
