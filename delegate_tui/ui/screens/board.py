@@ -24,7 +24,7 @@ from delegate_tui.core.readiness import readiness
 from delegate_tui.core.vocabulary import STAGE_LABELS, STAGES, next_stage, parse_title
 from delegate_tui.snapshots.write import write_snapshot
 from delegate_tui.ui.screens.card import CardScreen
-from delegate_tui.ui.screens.confirm import gate_screen
+from delegate_tui.ui.screens.confirm import ConfirmScreen, gate_screen
 from delegate_tui.ui.screens.export import ExportScreen
 from delegate_tui.ui.screens.insight import InsightScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
