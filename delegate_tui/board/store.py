@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from delegate_tui.core.records import (
     add_item,
     append_entry,
     card_from_record,
+    idle_move,
     is_live,
     new_card,
     new_id,
@@ -354,6 +356,23 @@ class BoardStore(SavingMixin):
             }
             if changes:
                 set_item_fields(target, name, item_id, changes, self.stamper)
+
+    def retract_idle_moves(self) -> int:
+        """Retract every live history entry from a stage to itself (what undo wrote before
+        it retracted moves); returns how many. A stamped retraction, so copies drop them too."""
+        with self._lock:
+            found = {
+                card_id: [i for i, e in r.get("history", {}).items() if is_live(e) and idle_move(e)]
+                for card_id, r in self._records().items()
+            }
+            for card_id, entries in found.items():
+                if entries:
+                    self._change(card_id, partial(self._retract, entries), live=False)
+            return sum(map(len, found.values()))
+
+    def _retract(self, entries: list[str], target: Record) -> None:
+        for entry_id in entries:
+            retract_entry(target, "history", entry_id, self.stamper)
 
     def who_changed(self, card_id: str) -> str:
         """The user who made the newest change to a card."""

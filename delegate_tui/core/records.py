@@ -184,12 +184,17 @@ def set_item_fields(
     _stamp_fields(record[collection][item_id], changes, stamper, ITEM_FIELDS[collection])
 
 
+def idle_move(entry: Mapping[str, Any]) -> bool:
+    """Whether a history entry goes from a stage to itself (a move that never happened)."""
+    return entry.get("from") == entry.get("to")
+
+
 def append_entry(
     record: Record, collection: str, entry: Mapping[str, Any], stamper: Stamper
 ) -> str:
     """Append an immutable log or history entry; returns its id. A history entry from a stage
     to itself is refused (ValueError): it would be a move that never happened."""
-    if collection == "history" and entry.get("from") == entry.get("to"):
+    if collection == "history" and idle_move(entry):
         raise ValueError(f"a history entry from {entry.get('from')!r} to itself")
     entry_id = new_id()
     full = {"at": stamper.at(), "by": stamper.identity.user, **entry}
