@@ -268,13 +268,14 @@ def _stage_changes(card_id: str, record: Mapping[str, Any]) -> list[StageChange]
     no stage) unless an older file kept it: it comes back, filed under the card's id, from
     `created_at_of` and `created_by_of`. A creation comes first among changes at the same
     moment."""
-    history = {i: e for i, e in record.get("history", {}).items() if is_live(e)}
+    history: Mapping[str, Any] = record.get("history", {})
     changes = [
         StageChange(i, e.get("at", ""), e.get("from"), e.get("to", ""), e.get("by", ""))
         for i, e in history.items()
+        if is_live(e)  # a retracted entry (an undone move) is left out of every view
     ]
     if all(change.from_stage is not None for change in changes):
-        stage = initial_stage(record, history.items())
+        stage = initial_stage(record, history.items())  # (an undone move still starts there)
         at, by = created_at_of(record), created_by_of(record)
         changes.append(StageChange(card_id, at, None, stage, by))
     changes.sort(key=lambda c: (c.at, c.from_stage is not None, c.id))
