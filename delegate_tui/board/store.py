@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +39,11 @@ from delegate_tui.core.records import (
     append_entry,
     card_from_record,
     forced_creation,
+    idle_move,
     is_live,
     new_card,
     new_id,
+    retract_entry,
     set_fields,
     set_item_fields,
     utc_now,
@@ -307,8 +310,13 @@ class BoardStore(SavingMixin):
         )
         return made[0]
 
-    def restore(self, card_id: str, old: Record | None) -> None:
-        """Bring a card back to an earlier copy (undo/redo), as new stamped edits."""
+    def restore(self, card_id: str, old: Record | None, since: Record | None = None) -> None:
+        """Bring a card back to an earlier copy (undo/redo), as new stamped edits.
+
+        A move is not answered by a move back: the history entries the change added are
+        retracted (undo) or brought back (redo), so the history reads as it did. `since`, the
+        copy being left (the other side of the undo step), limits that to the entries whose
+        state differs between the two copies: a move someone else made meanwhile stays."""
         with self._lock:
             if old is None:
                 self.delete(card_id)
@@ -325,17 +333,21 @@ class BoardStore(SavingMixin):
             def edit(target: Record) -> None:
                 if scalars:
                     set_fields(target, scalars, self.stamper)
-                if "stage" in scalars:
-                    append_entry(
-                        target,
-                        "history",
-                        {"from": value_of(record, "stage"), "to": scalars["stage"]},
-                        self.stamper,
-                    )
+                self._restore_history(target, old, since)
                 for name in ITEM_COLLECTIONS:
                     self._restore_items(target, name, old.get(name, {}))
 
             self._change(card_id, edit, live=False)
+
+    def _restore_history(self, target: Record, old: Record, since: Record | None) -> None:
+        """Retract or bring back the history entries whose state differs in `old`."""
+        before, left = old.get("history", {}), (since or {}).get("history")
+        for entry_id, entry in target.get("history", {}).items():
+            wanted = entry_id in before and is_live(before[entry_id])
+            if left is not None and wanted == (entry_id in left and is_live(left[entry_id])):
+                continue  # the step did not change this entry
+            if is_live(entry) != wanted:
+                retract_entry(target, "history", entry_id, self.stamper, retracted=not wanted)
 
     def _restore_items(self, target: Record, name: str, old_items: Mapping[str, Any]) -> None:
         for item_id, item in target.get(name, {}).items():
@@ -354,6 +366,23 @@ class BoardStore(SavingMixin):
             }
             if changes:
                 set_item_fields(target, name, item_id, changes, self.stamper)
+
+    def retract_idle_moves(self) -> int:
+        """Retract every live history entry from a stage to itself (what undo wrote before
+        it retracted moves); returns how many. A stamped retraction, so copies drop them too."""
+        with self._lock:
+            found = {
+                card_id: [i for i, e in r.get("history", {}).items() if is_live(e) and idle_move(e)]
+                for card_id, r in self._records().items()
+            }
+            for card_id, entries in found.items():
+                if entries:
+                    self._change(card_id, partial(self._retract, entries), live=False)
+            return sum(map(len, found.values()))
+
+    def _retract(self, entries: list[str], target: Record) -> None:
+        for entry_id in entries:
+            retract_entry(target, "history", entry_id, self.stamper)
 
     def who_changed(self, card_id: str) -> str:
         """The user who made the newest change to a card."""

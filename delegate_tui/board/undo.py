@@ -1,7 +1,9 @@
 """Provides the undo/redo history of the board: before and after copies of the cards a change touched.
 
 Undo restores the 'before' copies through the store, redo the 'after' copies; both are new stamped
-edits, so they merge with other people's changes like any edit. Log entries are append-only and
+edits, so they merge with other people's changes like any edit. A move is undone by retracting
+the history entry it added (redo brings the same entry back), never by a move back, so the
+history, the time in stage and the snapshots read as before. Log entries are append-only and
 are never undone. No Textual.
 """
 
@@ -77,6 +79,9 @@ class UndoHistory:
             return None
         step = source.pop()
         for card_id, before, after in step.cards:
-            self.store.restore(card_id, before if to_before else after)
+            if to_before:
+                self.store.restore(card_id, before, since=after)
+            else:
+                self.store.restore(card_id, after, since=before)
         target.append(step)
         return step

@@ -1,4 +1,5 @@
-"""Provides `delegate check`: validate the board, fold in conflict copies, clean stale temp files.
+"""Provides `delegate check`: validate the board, fold in conflict copies, clean stale temp files,
+retract the moves from a stage to itself that undo wrote before it retracted moves.
 
 It prints what it found and what it did. A file that is not a usable board is a one-line error
 with exit code 1, and the file is left byte-for-byte as it was; a board with damaged records
@@ -95,6 +96,10 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
             f"{len(rescued.refused)} left in place"
         )
 
+    # After the folds, so that the copies' own fake moves go too.
+    idle = store.retract_idle_moves()
+    if idle:
+        print(f"stage history: {plural(idle, 'move')} from a stage to itself taken out")
     if removed:
         print(f"temp files: removed {len(removed)} left over from a crash: {', '.join(removed)}")
     else:

@@ -5,7 +5,9 @@
   order).
 - A **keyed map**: records filed by id, each merged with the parts of its kind; a record on one
   side only is kept as it is.
-- An **append-only set**: log and history entries, the union by id (an entry is immutable).
+- An **append-only set**: log and history entries, the union by id (an entry is immutable,
+  but for a history entry's stamped retraction, `deleted_at`: a register like any other, so an
+  undone move is dropped on every copy and a newer redo brings it back).
 - A **record** (a card, an item, the header): registers for its fields, a keyed map for each
   collection of items, a set for each collection of entries. A board is a keyed map of cards.
 
@@ -240,6 +242,8 @@ def stamps_of(record: Mapping[str, Any]) -> dict[tuple[str, ...], Any]:
     for collection in APPEND_COLLECTIONS:
         for entry_id, entry in record.get(collection, {}).items():
             found[(collection, entry_id)] = [entry.get("at", ""), entry.get("by", ""), ""]
+            for name, stamp in entry.get("_stamps", {}).items():  # a retraction (history)
+                found[(collection, entry_id, name)] = stamp
     return found
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -64,7 +64,16 @@ ITEM_FIELDS: dict[str, dict[str, Any]] = {
     "decisions": {"text": "", "limit": "", "deleted_at": None},
 }
 
-CARD = card_kind(CARD_FIELDS, ITEM_FIELDS, APPEND_COLLECTIONS)
+RETRACTION: dict[str, Any] = {"deleted_at": None}
+"""The one field of a history entry that changes: when it was retracted (undo), stamped in
+the entry's `_stamps` so that it merges like a deletion and a newer un-retraction (redo) wins.
+An entry never retracted holds neither: it is stored as it always was."""
+
+HISTORY = Kind(RETRACTION)
+"""A history entry: immutable but for its retraction (its other fields have no stamp)."""
+
+_CARD = card_kind(CARD_FIELDS, ITEM_FIELDS, APPEND_COLLECTIONS)
+CARD = replace(_CARD, collections={**_CARD.collections, "history": HISTORY})
 """What the codec needs to know of a card (codec.py: the compact rules)."""
 ITEM_KINDS: dict[str, Kind] = {name: CARD.collections[name] for name in ITEM_COLLECTIONS}
 
@@ -175,10 +184,18 @@ def set_item_fields(
     _stamp_fields(record[collection][item_id], changes, stamper, ITEM_FIELDS[collection])
 
 
+def idle_move(entry: Mapping[str, Any]) -> bool:
+    """Whether a history entry goes from a stage to itself (a move that never happened)."""
+    return entry.get("from") == entry.get("to")
+
+
 def append_entry(
     record: Record, collection: str, entry: Mapping[str, Any], stamper: Stamper
 ) -> str:
-    """Append an immutable log or history entry; returns its id."""
+    """Append an immutable log or history entry; returns its id. A history entry from a stage
+    to itself is refused (ValueError): it would be a move that never happened."""
+    if collection == "history" and idle_move(entry):
+        raise ValueError(f"a history entry from {entry.get('from')!r} to itself")
     entry_id = new_id()
     full = {"at": stamper.at(), "by": stamper.identity.user, **entry}
     record.setdefault(collection, {})[entry_id] = full
@@ -190,6 +207,17 @@ def forced_creation(record: Record, stage: str, stamper: Stamper) -> dict[str, A
     in the file (unlike a plain one) to say it was forced."""
     by = created_by_of(record) or stamper.identity.user
     return {"at": created_at_of(record), "by": by, "from": None, "to": stage, "forced": True}
+
+
+def retract_entry(
+    record: Record, collection: str, entry_id: str, stamper: Stamper, retracted: bool = True
+) -> None:
+    """Retract a history entry (undo of the move that added it), or bring it back
+    (`retracted=False`, redo): a stamp later than the entry's previous one."""
+    if collection != "history":
+        raise KeyError(f"{collection} entries cannot be retracted")
+    at = stamper.at() if retracted else None
+    _stamp_fields(record[collection][entry_id], {"deleted_at": at}, stamper, RETRACTION)
 
 
 def is_live(record: Mapping[str, Any]) -> bool:
@@ -204,7 +232,9 @@ def updated_at(record: Mapping[str, Any]) -> str:
         for item in record.get(name, {}).values():
             moments.extend(s[0] for s in item.get("_stamps", {}).values())
     for name in APPEND_COLLECTIONS:
-        moments.extend(e.get("at", "") for e in record.get(name, {}).values())
+        for entry in record.get(name, {}).values():
+            moments.append(entry.get("at", ""))
+            moments.extend(s[0] for s in entry.get("_stamps", {}).values())
     return max(moments, default=created_at_of(record))
 
 
@@ -256,9 +286,10 @@ def _stage_changes(card_id: str, record: Mapping[str, Any]) -> list[StageChange]
             e.get("forced") is True,
         )
         for i, e in history.items()
+        if is_live(e)  # a retracted entry (an undone move) is left out of every view
     ]
     if all(change.from_stage is not None for change in changes):
-        stage = initial_stage(record, history.items())
+        stage = initial_stage(record, history.items())  # (an undone move still starts there)
         at, by = created_at_of(record), created_by_of(record)
         changes.append(StageChange(card_id, at, None, stage, by))
     changes.sort(key=lambda c: (c.at, c.from_stage is not None, c.id))

@@ -85,6 +85,7 @@ HISTORY_TYPES: dict[str, Any] = {
     "to": Stage,
     "forced": bool,  # moved past the readiness gate (format 3 files without it stay valid)
     "id": Text,
+    "deleted_at": WhenSet,  # retracted (an undone move); stamped in the entry's `_stamps`
 }
 META_TYPES: dict[str, Any] = {
     "app": Literal[APP],
@@ -126,7 +127,8 @@ def board_shape(stamp: Any, card_id: Any, prefix: str = "") -> dict[str, Any]:
         for name, fields in ITEM_FIELDS.items()
     }
     shapes["log"] = typed_dict(prefix + "LogEntry", LOG_TYPES, required=("at", "kind"))
-    shapes["history"] = typed_dict(prefix + "HistoryEntry", HISTORY_TYPES, required=("at", "to"))
+    history = {**HISTORY_TYPES, "_stamps": dict[Key, stamp]}
+    shapes["history"] = typed_dict(prefix + "HistoryEntry", history, required=("at", "to"))
     collections = {name: dict[Key, shapes[name]] for name in (*ITEM_COLLECTIONS, "log", "history")}  # type: ignore[valid-type]
     card = typed_dict(prefix + "Card", {**CARD_TYPES, **collections, **record, "created_by": Text})
     meta = typed_dict(prefix + "BoardMeta", META_TYPES, required=("app", "format", "board_id"))
@@ -160,7 +162,7 @@ _first = itemgetter(0)
 
 
 def stamp_times(cards: Mapping[str, Any]) -> list[str]:
-    """The time of every stamp of decoded cards (and of their items)."""
+    """The time of every stamp of decoded cards (and of their items and history entries)."""
     times: list[str] = []
     add = times.extend
     for card in cards.values():
@@ -174,6 +176,12 @@ def stamp_times(cards: Mapping[str, Any]) -> list[str]:
                     stamps = item.get("_stamps")
                     if stamps:
                         add(map(_first, stamps.values()))
+        history = card.get("history")
+        if history:
+            for entry in history.values():
+                stamps = entry.get("_stamps")
+                if stamps:
+                    add(map(_first, stamps.values()))
     return times
 
 

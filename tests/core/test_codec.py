@@ -73,8 +73,10 @@ def test_an_expanded_card_holds_every_field_with_a_stamp(boards: list[Record]) -
         for name, defaults in ITEM_FIELDS.items():
             for item in expanded[name].values():
                 assert set(defaults) | {"created_at"} <= item.keys()
-        for name in APPEND_COLLECTIONS:
-            assert expanded[name] == record.get(name, {})  # entries are stored whole
+        assert expanded["log"] == record.get("log", {})  # log entries are stored whole
+        for key, entry in expanded["history"].items():  # history entries: all but a retraction
+            assert entry["deleted_at"] == record["history"][key].get("deleted_at")
+            assert compact(entry, CARD.collections["history"]) == record["history"][key]
 
 
 TIMES = [f"2026-11-0{day}T09:00:00.000000Z" for day in (2, 3, 4)]
@@ -123,8 +125,21 @@ def expanded_cards() -> st.SearchStrategy[Record]:
         for name, defaults in ITEM_FIELDS.items()
     }
     entry = st.fixed_dictionaries({"at": st.sampled_from(TIMES), "by": st.just("ann")})
+    # a history entry expanded holds its retraction, stamped once it was retracted or brought back
+    retraction = st.one_of(
+        st.just({"deleted_at": None}),
+        st.builds(
+            lambda at, stamp: {"deleted_at": at, STAMPS: {"deleted_at": stamp}},
+            st.sampled_from([None, TIMES[0]]),
+            stamps,
+        ),
+    )
+    history = st.tuples(entry, retraction).map(lambda parts: {**parts[0], **parts[1]})
     entries = {
-        name: st.dictionaries(st.sampled_from(["e1", "e2"]), entry) for name in APPEND_COLLECTIONS
+        name: st.dictionaries(
+            st.sampled_from(["e1", "e2"]), history if name == "history" else entry
+        )
+        for name in APPEND_COLLECTIONS
     }
     return st.tuples(
         expanded_records(CARD_FIELDS, ("created_at", "created_by")),

@@ -28,6 +28,7 @@ from delegate_tui.core.records import (
     created_by_of,
     new_card,
     new_id,
+    retract_entry,
     set_fields,
     set_item_fields,
     stamp_key,
@@ -52,6 +53,8 @@ OPS = (
     "add_card",
     "add_note",  # again: items and their tombstones are where a merge goes wrong
     "delete_note",
+    "undo_move",  # a retraction of a history entry, and its undoing (redo)
+    "redo_move",
 )
 
 operation = st.tuples(
@@ -101,6 +104,9 @@ def apply(ops: list[tuple[str, int, int, int]], who: Identity) -> Record:
             before = record["stage"]
             set_fields(record, {"stage": STAGES[arg % 3]}, stamper)
             append_entry(record, "history", {"from": before, "to": STAGES[arg % 3]}, stamper)
+        elif op in ("undo_move", "redo_move") and record.get("history"):
+            entry = sorted(record["history"])[arg % len(record["history"])]
+            retract_entry(record, "history", entry, stamper, retracted=op == "undo_move")
         elif op == "log":
             append_entry(record, "log", {"kind": "doubt", "text": f"{who.user} {arg}"}, stamper)
         elif op == "add_note":
