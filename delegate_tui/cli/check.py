@@ -13,7 +13,12 @@ import sys
 
 from delegate_tui import config
 from delegate_tui.board import boardfile
-from delegate_tui.board.conflicts import MERGED_FOLDER, fold_conflict_copies, fold_copies
+from delegate_tui.board.conflicts import (
+    MERGED_FOLDER,
+    FoldReport,
+    fold_conflict_copies,
+    fold_copies,
+)
 from delegate_tui.board.rescue import MERGED, rescue_copies
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli.parsing import Commands
@@ -61,41 +66,15 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
             f"{path} does not exist: check the path, or create a board with 'delegate add TITLE'"
         )
     # A damaged record refuses the board as it opens: see report_damage.
-    records = store.raw_cards()
-    live = [r for r in records.values() if is_live(r)]
-    archived = sum(1 for r in live if r.get("archived_at"))
-    deleted = len(records) - len(live)
-    print(f"{path}: a valid board, {line(store.name)!r} (id {store.board_id})")
-    print(
-        f"  {plural(len(live) - archived, 'card')}, {archived} archived, "
-        f"{deleted} deleted (kept as tombstones)"
-    )
-
+    _say_summary(store)
     # Before the fold: a save it causes would clean them up silently.
     removed = [line(temp.name) for temp in boardfile.remove_stale_temps(path)]
-    report = fold_conflict_copies(store)
-    for found in report.lines():  # names of files a sync tool (or anyone) made
-        print(f"  {line(found)}")
-    if report.found:
-        print(
-            f"conflict copies: {len(report.found)} found, {len(report.merged)} merged, "
-            f"{len(report.refused)} left in place"
-        )
-    else:
-        print("conflict copies: none")
-
+    _say_folded(fold_conflict_copies(store), "conflict copies", always=True)
     rescue_folder = config.rescue_folder()
     rescued = fold_copies(
         store, rescue_copies(rescue_folder, store.board_id), rescue_folder / MERGED
     )
-    for found in rescued.lines():
-        print(f"  {line(found)}")
-    if rescued.found:
-        print(
-            f"rescue copies: {len(rescued.found)} found, {len(rescued.merged)} merged, "
-            f"{len(rescued.refused)} left in place"
-        )
-
+    _say_folded(rescued, "rescue copies", always=False)
     # After the folds, so that the copies' own fake moves go too.
     idle = store.retract_idle_moves()
     if idle:
@@ -104,18 +83,48 @@ def cmd_check(args: argparse.Namespace, store: BoardStore) -> int:
         print(f"temp files: removed {len(removed)} left over from a crash: {', '.join(removed)}")
     else:
         print("temp files: none left over")
+    _say_kept(store)
+    for found in not_ready_lines(not_ready(store.cards())):  # said, not refused: a warning
+        print(found)
+    return 0
+
+
+def _say_summary(store: BoardStore) -> None:
+    records = store.raw_cards()
+    live = [r for r in records.values() if is_live(r)]
+    archived = sum(1 for r in live if r.get("archived_at"))
+    deleted = len(records) - len(live)
+    print(f"{store.path}: a valid board, {line(store.name)!r} (id {store.board_id})")
+    print(
+        f"  {plural(len(live) - archived, 'card')}, {archived} archived, "
+        f"{deleted} deleted (kept as tombstones)"
+    )
+
+
+def _say_folded(report: FoldReport, what: str, always: bool) -> None:
+    """The copies a fold found (names of files a sync tool, or anyone, made), and its count."""
+    for found in report.lines():
+        print(f"  {line(found)}")
+    if report.found:
+        print(
+            f"{what}: {len(report.found)} found, {len(report.merged)} merged, "
+            f"{len(report.refused)} left in place"
+        )
+    elif always:
+        print(f"{what}: none")
+
+
+def _say_kept(store: BoardStore) -> None:
+    """The backups, and the merged copies kept beside the board."""
     backups = store.backups.list()
     if backups:
         print(f"backups: {len(backups)}, newest {line(str(backups[-1]))}")
     else:
         print("backups: none yet (one is kept at the first save of each session)")
-    merged_folder = path.parent / MERGED_FOLDER
+    merged_folder = store.path.parent / MERGED_FOLDER
     if merged_folder.is_dir():
         count = sum(1 for _ in merged_folder.iterdir())
         print(f"merged copies kept in {merged_folder}: {count} (safe to delete)")
-    for found in not_ready_lines(not_ready(store.cards())):  # said, not refused: a warning
-        print(found)
-    return 0
 
 
 def cmd_init(args: argparse.Namespace, store: BoardStore) -> int:

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import markdown_it  # comes with Textual: the escaping tests must never skip
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from delegate_tui.board.store import BoardStore
+from delegate_tui.core.display import line
 from delegate_tui.snapshots import csv as csv_format
 from delegate_tui.snapshots import html as html_format
 from delegate_tui.snapshots import markdown
@@ -100,9 +101,12 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size
 
 
 @given(TEXT)
+@example("\u061c")  # a bidi control: it reads back as its marker, <U+061C>
+@example("pay \u202eevil")
 def test_markdown_escape_reads_back_as_the_text(text: str):
-    """In a paragraph, a list item in bold and a table cell, escaped text renders as itself."""
-    flat = one_line(text)
+    """In a paragraph, a list item in bold and a table cell, escaped text renders as the line
+    the board shows (bidi controls as markers)."""
+    flat = line(text)
     escaped = markdown.escape(text)
     assert "\n" not in escaped
     paragraph = _markdown_html(escaped)
