@@ -10,6 +10,7 @@ from typing import Literal
 
 from rich.console import Console
 from textual.app import App
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from delegate_tui.board.boardfile import read_board
@@ -69,6 +70,17 @@ async def wait_for(
 
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*["space" if c == " " else c for c in text])
+
+
+async def run_command(pilot: Pilot, name: str) -> None:
+    """Open the command palette, type the command's name and run it."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await type_text(pilot, name)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def answer(pilot: Pilot, text: str, *, clear: int | Literal["all"] = 0) -> None:

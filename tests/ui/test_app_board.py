@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
 
 from delegate_tui.board.store import BoardStore
 from delegate_tui.config import Config
@@ -13,7 +12,16 @@ from delegate_tui.ui.screens.confirm import ConfirmScreen
 from delegate_tui.ui.screens.help import HelpScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
 from delegate_tui.ui.widgets.column import Column
-from tests.kit.app import SIZE, make_app, on_disk, saved, screen_text, type_text, wait_for
+from tests.kit.app import (
+    SIZE,
+    make_app,
+    on_disk,
+    run_command,
+    saved,
+    screen_text,
+    type_text,
+    wait_for,
+)
 
 
 @pytest.fixture
@@ -291,13 +299,7 @@ async def test_question_mark_lists_every_key_from_the_bindings(board, clock, ali
 async def test_command_palette_runs_board_actions(board, clock, alice):
     app = make_app(board, clock, alice)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await type_text(pilot, "Move the card to the next stage")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Move the card to the next stage")
     assert saved(app, board)["Invoicing"].stage == "delegating"
 
 

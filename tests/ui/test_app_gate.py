@@ -7,12 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
 
 from delegate_tui.board.store import BoardStore
 from delegate_tui.ui.screens.confirm import ConfirmScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
-from tests.kit.app import SIZE, answer, make_app, on_disk, saved, screen_text, type_text
+from tests.kit.app import (
+    SIZE,
+    answer,
+    make_app,
+    on_disk,
+    run_command,
+    saved,
+    screen_text,
+)
 
 
 @pytest.fixture
@@ -54,13 +61,8 @@ async def test_every_move_key_asks_and_names_each_gap(board, clock, alice, key):
 async def test_the_command_palette_goes_through_the_gate(board, clock, alice):
     app = make_app(board, clock, alice)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await type_text(pilot, "Move the card to the next stage")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("j")
+        await run_command(pilot, "Move the card to the next stage")
         assert "1 work standard not ticked" in detail(app)
         await pilot.press("n")
         await pilot.pause()
