@@ -25,7 +25,8 @@ from delegate_tui.board.store_saving import SavingMixin
 from delegate_tui.board.tinydb_adapter import BoardTables
 from delegate_tui.core.board_order import record_order, sorted_cards
 from delegate_tui.core.codec import Record
-from delegate_tui.core.errors import CardNotFound, ValidationError
+from delegate_tui.core.errors import CardNotFound
+from delegate_tui.core.id_prefix import one_by_prefix
 from delegate_tui.core.merge import META, Changes, stamps_of
 from delegate_tui.core.model import Card
 from delegate_tui.core.records import (
@@ -50,8 +51,6 @@ from delegate_tui.core.records import (
     value_of,
 )
 from delegate_tui.core.vocabulary import parse_log_kind, parse_stage
-
-MIN_PREFIX = 4
 
 
 class BoardStore(SavingMixin):
@@ -147,23 +146,16 @@ class BoardStore(SavingMixin):
 
     def resolve(self, prefix: str) -> str:
         """The id of the one live card whose id starts with `prefix` (4+ characters)."""
-        key = prefix.strip().lower()
-        if len(key) < MIN_PREFIX:
-            raise ValidationError(
-                f"card {prefix!r} is too short: give at least {MIN_PREFIX} characters of its id "
-                "('delegate list' shows them)"
-            )
         with self._lock:
-            found = [i for i, r in self._records().items() if i.startswith(key) and is_live(r)]
-        if not found:
-            raise CardNotFound(
-                f"no card with an id starting {prefix!r}: 'delegate list' shows them"
-            )
-        if len(found) > 1:
-            raise ValidationError(
-                f"card {prefix!r} is ambiguous ({len(found)} cards match): give more characters"
-            )
-        return found[0]
+            live = [i for i, r in self._records().items() if is_live(r)]
+        return one_by_prefix(
+            live,
+            prefix,
+            word="card",
+            shown_by="'delegate list'",
+            matching="cards match",
+            missing=CardNotFound,
+        )
 
     # ----------------------------------------------------------------- changing
 

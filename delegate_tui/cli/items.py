@@ -12,7 +12,7 @@ from delegate_tui.board.store import BoardStore
 from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import UsageError, ValidationError
-from delegate_tui.core.item_ids import resolve_item
+from delegate_tui.core.id_prefix import one_by_prefix
 from delegate_tui.core.vocabulary import parse_note, parse_text
 
 WORDS = {"standards": "work standard", "notes": "responsibility note", "decisions": "decision"}
@@ -39,7 +39,13 @@ def _actions(args: argparse.Namespace) -> list[str]:
 
 def _item(store: BoardStore, card_id: str, collection: str, prefix: str) -> str:
     items = getattr(store.card(card_id), collection)
-    return resolve_item(items, prefix, WORDS[collection])
+    return one_by_prefix(
+        (item.id for item in items),
+        prefix,
+        word=WORDS[collection],
+        shown_by="'delegate show CARD'",
+        where=" on this card",
+    )
 
 
 def _run(args: argparse.Namespace, store: BoardStore, collection: str) -> int:
