@@ -30,9 +30,7 @@ from delegate_tui.core.id_prefix import one_by_prefix
 from delegate_tui.core.merge import META, Changes, stamps_of
 from delegate_tui.core.model import Card
 from delegate_tui.core.records import (
-    CARD_FIELDS,
     ITEM_COLLECTIONS,
-    ITEM_FIELDS,
     Clock,
     Identity,
     Stamper,
@@ -50,6 +48,7 @@ from delegate_tui.core.records import (
     utc_now,
     value_of,
 )
+from delegate_tui.core.restoring import changed_fields, restore_into
 from delegate_tui.core.vocabulary import parse_log_kind, parse_stage
 
 
@@ -316,48 +315,11 @@ class BoardStore(SavingMixin):
             record = self._records().get(card_id)
             if record is None:
                 raise CardNotFound(f"no card {card_id}")
-            scalars = {
-                k: value_of(old, k) for k in CARD_FIELDS if value_of(record, k) != value_of(old, k)
-            }
-            if "position" in scalars or "stage" in scalars:
+            if {"position", "stage"} & changed_fields(record, old).keys():
                 self._ends.clear()
-
-            def edit(target: Record) -> None:
-                if scalars:
-                    set_fields(target, scalars, self.stamper)
-                self._restore_history(target, old, since)
-                for name in ITEM_COLLECTIONS:
-                    self._restore_items(target, name, old.get(name, {}))
-
-            self._change(card_id, edit, live=False)
-
-    def _restore_history(self, target: Record, old: Record, since: Record | None) -> None:
-        """Retract or bring back the history entries whose state differs in `old`."""
-        before, left = old.get("history", {}), (since or {}).get("history")
-        for entry_id, entry in target.get("history", {}).items():
-            wanted = entry_id in before and is_live(before[entry_id])
-            if left is not None and wanted == (entry_id in left and is_live(left[entry_id])):
-                continue  # the step did not change this entry
-            if is_live(entry) != wanted:
-                retract_entry(target, "history", entry_id, self.stamper, retracted=not wanted)
-
-    def _restore_items(self, target: Record, name: str, old_items: Mapping[str, Any]) -> None:
-        for item_id, item in target.get(name, {}).items():
-            before = old_items.get(item_id)
-            if before is None:
-                if is_live(item):
-                    set_item_fields(
-                        target, name, item_id, {"deleted_at": self.stamper.at()}, self.stamper
-                    )
-                continue
-            defaults = ITEM_FIELDS[name]
-            changes = {
-                k: value_of(before, k, defaults)
-                for k in defaults
-                if value_of(item, k, defaults) != value_of(before, k, defaults)
-            }
-            if changes:
-                set_item_fields(target, name, item_id, changes, self.stamper)
+            self._change(
+                card_id, lambda target: restore_into(target, old, since, self.stamper), live=False
+            )
 
     def retract_idle_moves(self) -> int:
         """Retract every live history entry from a stage to itself (what undo wrote before
