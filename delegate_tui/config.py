@@ -21,6 +21,7 @@ from typing import Any
 import platformdirs
 
 from delegate_tui.core.dates import DATE_ORDERS, DateOrder, date_dayfirst
+from delegate_tui.core.language import parse_language
 from delegate_tui.core.records import Identity
 from delegate_tui.core.vocabulary import parse_name
 
@@ -61,6 +62,8 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     date_order: DateOrder | None = None
     """How short numeric dates are read ("day-first" or "month-first"); None: as the locale."""
+    language: str | None = None
+    """The language the product speaks ("fr" or "en"); None: as the locale."""
     problems: list[str] = field(default_factory=list)
 
 
@@ -90,6 +93,11 @@ def _from_table(raw: dict[str, Any], path: Path) -> Config:
             config.problems.append(
                 f'{path}: \'date_order\' should be "day-first" or "month-first"; ignored'
             )
+    spoken = raw.get("language")
+    if spoken is not None:
+        config.language = parse_language(spoken) if isinstance(spoken, str) else None
+        if config.language is None:
+            config.problems.append(f'{path}: \'language\' should be "fr" or "en"; ignored')
     keymap = raw.get("keymap", {})
     if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
         config.keymap = {str(k): v for k, v in keymap.items()}

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from delegate_tui import locale
 from delegate_tui.board.open_store import open_store
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli import main as cli
 from delegate_tui.command import open_ui
 from delegate_tui.config import Config
+from delegate_tui.core import language
 from delegate_tui.core.records import Identity
 from tests.kit.basics import CliResult, FrozenClock
 
@@ -29,6 +31,24 @@ def _isolated_home(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("DELEGATE_BOARD", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test speaks English unless it asks for French (`french`), whatever this
+    machine's locale; a subprocess inherits the same environment."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    locale.install(language.ENGLISH)
+    yield
+    locale.install(language.ENGLISH)
+
+
+@pytest.fixture
+def french() -> None:
+    """This test runs in French (in this process; a subprocess: pass `--lang fr`)."""
+    locale.install(language.FRENCH)
 
 
 @pytest.fixture

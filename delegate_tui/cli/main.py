@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from delegate_tui import config
+from delegate_tui import config, locale
 from delegate_tui.board.open_store import open_store
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli import cards as cards_cli
@@ -21,8 +21,10 @@ from delegate_tui.cli import export as export_cli
 from delegate_tui.cli import status as status_cli
 from delegate_tui.cli.parsing import Parser
 from delegate_tui.cli.version import ShowVersion
+from delegate_tui.core import language
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import DamagedBoard, DelegateError, UsageError
+from delegate_tui.core.language import _, parse_language
 
 Handler = Callable[[argparse.Namespace, BoardStore], int]
 Launcher = Callable[[argparse.Namespace, config.Config, Path], int]
@@ -34,6 +36,21 @@ def board_path(args: argparse.Namespace, settings: config.Config) -> Path:
     """--board, else $DELEGATE_BOARD, else the config file's board, else the default."""
     chosen = args.board or os.environ.get("DELEGATE_BOARD") or settings.board
     return Path(chosen).expanduser() if chosen else config.default_board()
+
+
+def chosen_language(argv: Sequence[str] | None, settings: config.Config) -> str:
+    """The language of this run: `--lang` (read before anything else is built, so that the
+    help text is in it too), else the config file, else the locale."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    flag = early.parse_known_args(sys.argv[1:] if argv is None else argv)[0].lang
+    code = parse_language(flag) if flag is not None else None
+    if flag is not None and code is None:
+        locale.install(language.choose(None, settings.language, os.environ))  # for the message
+        raise UsageError(
+            _("unknown language '{given}': use --lang fr or --lang en").format(given=flag)
+        )
+    return language.choose(code, settings.language, os.environ)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
         "then 'board' in the config file, then board.json in your data folder)",
     )
     parser.add_argument("--theme", metavar="NAME", help="colour theme for this run")
+    parser.add_argument(
+        "--lang",
+        metavar="fr|en",
+        help=_(
+            "the language of this run (default: 'language' in the config file, then the locale)"
+        ),
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -70,10 +94,11 @@ def _open_store(args: argparse.Namespace, settings: config.Config) -> BoardStore
 
 def run(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
     """Run the CLI; returns the exit code. With no command, `launch` opens the board."""
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
         settings = config.load_config()
+        locale.install(chosen_language(argv, settings))
+        parser = build_parser()
+        args = parser.parse_args(argv)
         for problem in settings.problems:
             print(f"delegate: {problem}", file=sys.stderr)
         args.dayfirst = config.dayfirst(settings)

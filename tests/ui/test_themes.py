@@ -115,7 +115,7 @@ def test_saved_choice_creates_the_file_and_folder(tmp_path: Path) -> None:
     assert load_config(folder).theme == 'odd "name"'
 
 
-def test_the_wheel_ships_the_themes(tmp_path: Path) -> None:
+def test_the_wheel_ships_the_themes_and_the_catalog(tmp_path: Path) -> None:
     result = subprocess.run(
         [
             sys.executable,
@@ -138,6 +138,7 @@ def test_the_wheel_ships_the_themes(tmp_path: Path) -> None:
     for theme in SHIPPED:
         assert f"delegate_tui/ui/builtin_themes/{theme}.toml" in names
     assert any(n.endswith(".tcss") for n in names)
+    assert "delegate_tui/locale/fr/LC_MESSAGES/delegate_tui.mo" in names  # the French catalog
 
 
 @pytest.mark.parametrize(
