@@ -6,6 +6,7 @@ snapshot" part (tests/kit/views.py). Real stores on real board files, a frozen c
 from __future__ import annotations
 
 import contextlib
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -214,3 +215,32 @@ def test_any_changes_undone_read_as_the_start_and_redone_as_the_end(ops):
             clock.advance(minutes=1)
         assert _differences(views(board.store, READ_AT, previous), end) == []
         board.store.close()
+
+
+@pytest.mark.parametrize("kind", ["archive", "delete"])
+def test_a_card_undone_back_after_a_snapshot_reads_as_back_not_new(tmp_path, clock, kind):
+    board = _board(tmp_path / "board.json", clock)
+    clock.advance(minutes=1)
+    CHANGES[kind](board)  # archive a / delete b
+    clock.advance(minutes=1)
+    previous = baseline(board.store, clock())  # the snapshot sent meanwhile: the card is gone
+    clock.advance(minutes=1)
+    board.undo.undo()
+    seen = views(board.store, READ_AT, previous)
+    title = "Invoicing" if kind == "archive" else "Quotes"
+    assert "New card" not in seen["md"] + seen["html"]
+    assert f"- Back on the board: **{title}**" in seen["md"]
+    assert f"Back on the board: <strong>{title}</strong>" in seen["html"]
+    changes = json.loads(seen["json"])["since_last_snapshot"]
+    card_id = board.ids["a" if kind == "archive" else "b"]
+    assert changes["new_cards"] == [] and changes["back"] == [card_id]
+    assert ",new," not in seen["csv"] and ",back," in seen["csv"]
+
+
+def test_a_card_made_after_the_snapshot_is_still_new(tmp_path, clock):
+    board = _board(tmp_path / "board.json", clock)
+    previous = baseline(board.store, clock())
+    clock.advance(minutes=1)
+    CHANGES["add"](board)
+    seen = views(board.store, READ_AT, previous)
+    assert "- New card: **A new one**" in seen["md"] and "Back on the board" not in seen["md"]
