@@ -106,6 +106,10 @@ def _changes(changes: Changes | None) -> list[str]:
         for c in changes.new_cards
     ]
     items += [
+        f"<li>Back on the board: <strong>{escape(c.title)}</strong> ({w.stage(c.stage)})</li>"
+        for c in changes.back
+    ]
+    items += [
         f"<li>Moved: <strong>{escape(m.card_title)}</strong>, "
         f"{w.stage(m.from_stage)} → {w.stage(m.to_stage)}</li>"
         for m in changes.moved
@@ -147,6 +151,8 @@ def _card_row(card: CardLine) -> str:
     tag = ""
     if card.change == "new":
         tag = ' <span class="tag">new</span>'
+    elif card.change == "back":
+        tag = ' <span class="tag">back</span>'
     elif card.change == "moved":
         tag = f' <span class="tag">from {w.stage(card.moved_from)}</span>'
     return (

@@ -96,6 +96,7 @@ def _changes(changes: Changes | None) -> dict[str, Any] | None:
     return {
         "previous_as_of": _time(changes.previous_as_of),
         "new_cards": [c.id for c in changes.new_cards],
+        "back": [c.id for c in changes.back],
         "moved": [_move(m) for m in changes.moved],
         "new_log": [_entry(e) for e in changes.new_log],
         "gone": [{"id": card_id, "title": title} for card_id, title in changes.gone],

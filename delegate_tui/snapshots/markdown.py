@@ -50,6 +50,8 @@ def _changes(changes: Changes | None) -> list[str]:
     lines = [f"## Since the last snapshot ({w.when(changes.previous_as_of)})", ""]
     for card in changes.new_cards:
         lines.append(f"- New card: **{escape(card.title)}** ({w.stage(card.stage)})")
+    for card in changes.back:
+        lines.append(f"- Back on the board: **{escape(card.title)}** ({w.stage(card.stage)})")
     for move in changes.moved:
         lines.append(
             f"- Moved: **{escape(move.card_title)}**, "

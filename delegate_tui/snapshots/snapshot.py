@@ -71,7 +71,7 @@ class CardLine:
     in_stage: timedelta
     log_in_period: int
     change: str = ""
-    """'new' or 'moved' since the previous snapshot, else ''."""
+    """'new', 'back' or 'moved' since the previous snapshot, else ''."""
     moved_from: str = ""
     absence: str = ""
     """The absence answer in effect: the leader's own, else the one the stage implies."""
@@ -159,10 +159,13 @@ class Changes:
     new_log: tuple[LogLine, ...]
     gone: tuple[tuple[str, str], ...]
     """(id, title) of cards the previous snapshot showed that are archived or deleted now."""
+    back: tuple[CardLine, ...] = ()
+    """Cards made before the previous snapshot that it did not show (archived or deleted then,
+    unarchived, restored or undone since): not new."""
 
     @property
     def empty(self) -> bool:
-        return not (self.new_cards or self.moved or self.new_log or self.gone)
+        return not (self.new_cards or self.back or self.moved or self.new_log or self.gone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,9 +282,14 @@ def _gather_moves(card: Card, title: str, now: datetime, since: datetime) -> lis
 
 
 def _change(card: Card, previous: Previous | None) -> tuple[str, str]:
-    """'new' or 'moved' (and from where) since the previous snapshot, else ''."""
+    """'new', 'back' or 'moved' (and from where) since the previous snapshot, else ''. A card
+    the previous snapshot did not show is new only if it was made after that snapshot: else it
+    is back (its archive or deletion was undone or reversed)."""
     before = previous.stages.get(card.id) if previous is not None else card.stage
     if before is None:
+        made = stored_moment(card.created_at)
+        if previous is not None and made is not None and made <= previous.as_of:
+            return "back", ""
         return "new", ""
     return ("moved", before) if before != card.stage else ("", "")
 
@@ -332,6 +340,7 @@ def _changes(
     return Changes(
         previous_as_of=previous.as_of.astimezone(zone),
         new_cards=tuple(c for c in lines if c.change == "new"),
+        back=tuple(c for c in lines if c.change == "back"),
         moved=tuple(
             Move(c.id, c.title, c.moved_from, c.stage) for c in lines if c.change == "moved"
         ),
