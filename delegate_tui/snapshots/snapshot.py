@@ -109,6 +109,9 @@ class LogLine:
     card_title: str
     text: str
     by: str
+    corrected_by: str = ""
+    """Who corrected its kind or text last ('' if never corrected)."""
+    corrected_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +259,15 @@ def _gather_log(
         if at is None or at > now:
             continue
         found = LogLine(
-            entry.id, at, entry.kind, card.id, title, multi_line(entry.text), one_line(entry.by)
+            entry.id,
+            at,
+            entry.kind,
+            card.id,
+            title,
+            multi_line(entry.text),
+            one_line(entry.by),
+            one_line(entry.corrected_by),
+            _moment(entry.corrected_at, zone) if entry.corrected_at else None,
         )
         if at >= since:
             into.log.setdefault(entry.kind, []).append(found)
