@@ -34,7 +34,7 @@ async def add_entry(screen: CardScreen) -> None:
     if answer is None:
         return
     made: list[str] = []
-    screen._change("log", lambda: made.append(store.log(card_id, *answer)))
+    screen._change("add a log entry", lambda: made.append(store.log(card_id, *answer)))
     if made:
         screen.refresh_view(made[0])
         screen.notify("Logged (u takes it back)")
