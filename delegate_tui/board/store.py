@@ -45,6 +45,7 @@ from delegate_tui.core.records import (
     retract_entry,
     set_fields,
     set_item_fields,
+    set_log_fields,
     utc_now,
     value_of,
 )
@@ -300,6 +301,26 @@ class BoardStore(SavingMixin):
             ),
         )
         return made[0]
+
+    def correct_log(
+        self, card_id: str, entry_id: str, kind: str | None = None, text: str | None = None
+    ) -> None:
+        """Correct a log entry's kind and/or text: a stamped edit, so the entry says who
+        corrected it and when, and copies merge it field by field."""
+        changes: dict[str, Any] = {} if text is None else {"text": text}
+        if kind is not None:
+            changes["kind"] = parse_log_kind(kind)  # (ValidationError) never an unknown kind
+        self._change(card_id, partial(self._set_log, entry_id, changes))
+
+    def remove_log(self, card_id: str, entry_id: str) -> None:
+        """Remove a log entry: a stamped tombstone, gone from every view and export."""
+        self._change(card_id, partial(self._set_log, entry_id, {"deleted_at": self.stamper.at()}))
+
+    def _set_log(self, entry_id: str, changes: dict[str, Any], target: Record) -> None:
+        entry = target["log"][entry_id]  # (KeyError: no such entry)
+        changed = {k: v for k, v in changes.items() if entry.get(k) != v}
+        if changed:  # (setting what it holds is no correction: no stamp, no "corrected by")
+            set_log_fields(target, entry_id, changed, self.stamper)
 
     def restore(self, card_id: str, old: Record | None, since: Record | None = None) -> None:
         """Bring a card back to an earlier copy (undo/redo), as new stamped edits.

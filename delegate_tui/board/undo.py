@@ -3,8 +3,9 @@
 Undo restores the 'before' copies through the store, redo the 'after' copies; both are new stamped
 edits, so they merge with other people's changes like any edit. A move is undone by retracting
 the history entry it added (redo brings the same entry back), never by a move back, so the
-history, the time in stage and the snapshots read as before. Log entries are append-only and
-are never undone. No Textual.
+history, the time in stage and the snapshots read as before. A log entry is set back the same
+way: its kind, text and removal (undo of adding one removes it, redo brings it back). No
+Textual.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from typing import Any
 
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli import items as items_cli
+from delegate_tui.cli import log_fixes
 from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.card_fields import PLAIN_FIELDS, SPECS_BY_NAME, FieldSpec, edit_flags
 from delegate_tui.core.csv_import import read_rows
@@ -127,9 +128,14 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
         limit = f" (limit: {t(d.limit)})" if d.limit else ""
         print(_indented(d.text, f"  - {t(d.id)[:8]}  ", " " * 14) + limit)
     print("Transition log")
-    for e in reversed(card.log):
-        entry = f"  {t(e.at[:10])}  {t(e.kind):<15} "
-        print(_indented(e.text, entry, " " * len(entry)) + f"  — {t(e.by)}")
+    for e in reversed(card.log):  # each entry's id, as fix-log takes it
+        entry = f"  {t(e.id)[:8]}  {t(e.at[:10])}  {t(e.kind):<15} "
+        fixed = (
+            f", corrected by {t(e.corrected_by)} on {t(e.corrected_at[:10])}"
+            if e.corrected_at
+            else ""
+        )
+        print(_indented(e.text, entry, " " * len(entry)) + f"  — {t(e.by)}{fixed}")
     print("Stage history")
     for h in card.history:
         print(
@@ -287,6 +293,7 @@ def _register_parts(commands: Commands) -> None:
     p.add_argument("file", metavar="FILE.csv")
 
     items_cli.register(commands)  # standard, note, decision, delete
+    log_fixes.register(commands)  # fix-log
 
     p = _command(commands, "log", cmd_log, "add to a card's transition log")
     p.add_argument("card")

@@ -6,8 +6,10 @@
 - A **keyed map**: records filed by id, each merged with the parts of its kind; a record on one
   side only is kept as it is.
 - An **append-only set**: log and history entries, the union by id (an entry is immutable,
-  but for a history entry's stamped retraction, `deleted_at`: a register like any other, so an
-  undone move is dropped on every copy and a newer redo brings it back).
+  but for a history entry's stamped retraction, `deleted_at`, and a log entry's stamped
+  corrections of `kind` and `text` and its removal: registers like any other, so an undone
+  move is dropped on every copy and a newer redo brings it back, and an entry as first written,
+  unstamped, loses to any correction).
 - A **record** (a card, an item, the header): registers for its fields, a keyed map for each
   collection of items, a set for each collection of entries. A board is a keyed map of cards.
 
@@ -158,15 +160,24 @@ def _merge_differing(a: Mapping[str, Any], b: Mapping[str, Any], kind: Kind) -> 
     return compact_fields(merged, kind)
 
 
+Nested = Mapping[str, Mapping[str, Any] | Kind | None]
+"""A record's collections by name: the defaults of their items' fields, None for immutable
+entries, or the kind of what they hold."""
+
+
 def nested_kind(
     defaults: Mapping[str, Any] | None = None,
-    nested: Mapping[str, Mapping[str, Any] | None] | None = None,
+    nested: Nested | None = None,
     creation: tuple[str, ...] = (),
 ) -> Kind:
-    """The kind of a record given as the defaults of its fields, its collections (each with
-    the defaults of its items' fields, None for entries) and its creation fields."""
+    """The kind of a record given as the defaults of its fields, its collections (`Nested`)
+    and its creation fields."""
     collections = {
-        name: ENTRY if item is None else Kind(item, ITEM_CREATION)
+        name: item
+        if isinstance(item, Kind)
+        else ENTRY
+        if item is None
+        else Kind(item, ITEM_CREATION)
         for name, item in (nested or {}).items()
     }
     return Kind(defaults or {}, creation, collections)
@@ -176,7 +187,7 @@ def merge_stamped(
     a: Mapping[str, Any],
     b: Mapping[str, Any],
     defaults: Mapping[str, Any] | None = None,
-    nested: Mapping[str, Mapping[str, Any] | None] | None = None,
+    nested: Nested | None = None,
     creation: tuple[str, ...] = (),
 ) -> Record:
     """`merge_record` of a kind given by parts (see `nested_kind`).
@@ -193,11 +204,12 @@ def merge_stamped(
     return merge_record(a, b, nested_kind(defaults, nested, creation))
 
 
-CARD_NESTED: dict[str, Mapping[str, Any] | None] = {
+CARD_NESTED: dict[str, Mapping[str, Any] | Kind | None] = {
     **ITEM_FIELDS,
-    **dict.fromkeys(APPEND_COLLECTIONS),
+    **{name: CARD.collections[name] for name in APPEND_COLLECTIONS},
 }
-"""A card's collections: items with the defaults of their fields, entries with None."""
+"""A card's collections: items with the defaults of their fields, entries with their kind (a log
+entry's corrections and removal, a history entry's retraction)."""
 
 
 def merge_card(a: Mapping[str, Any], b: Mapping[str, Any]) -> Record:

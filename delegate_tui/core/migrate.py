@@ -25,7 +25,13 @@ codec.creation_of); a creation entry that goes leaves its author as `created_by`
 none) unless that is the `*` user. Files 0.1 and 0.2 wrote always hold `created_at` (an item of
 a format-1 file older than that field gets the time of its text's stamp, which placed it then),
 so each model stays the same; a hand-made line without `created_at` now reads as made at its
-`*` time (it read as '', or for an item as its text's time). Pure: no I/O, no Textual.
+`*` time (it read as '', or for an item as its text's time).
+
+Format 4 reads the same as format 3 (its migration changes nothing): log entries may hold stamped
+corrections and removals (`_stamps`, `deleted_at`), as history entries may hold a retraction and
+`forced`. A version that reads only format 3 drops the keys of entries it does not know, so it
+would show removed log entries and undone moves again and lose them at its next save: it
+refuses a format-4 file instead (a newer format is never read). Pure: no I/O, no Textual.
 """
 
 from __future__ import annotations
@@ -53,7 +59,7 @@ from delegate_tui.core.records import (
     stamp_key,
 )
 
-CURRENT_FORMAT = 3
+CURRENT_FORMAT = 4
 """The board file format this version writes (and the newest it reads)."""
 
 

@@ -46,6 +46,10 @@ class LogEntry:
     kind: str
     text: str
     by: str = ""
+    corrected_by: str = ""
+    """Who corrected its kind or text last ('' if never corrected)."""
+    corrected_at: str = ""
+    """When that correction was made (a stored time, '' if never corrected)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +139,11 @@ class Card:
             "decisions": [{"id": d.id, "text": d.text, "limit": d.limit} for d in self.decisions],
             "log": [
                 {"id": e.id, "at": e.at, "kind": e.kind, "text": e.text, "by": e.by}
+                | (
+                    {"corrected_by": e.corrected_by, "corrected_at": e.corrected_at}
+                    if e.corrected_at
+                    else {}
+                )
                 for e in self.log
             ],
             "history": [

@@ -4,7 +4,9 @@ A card record is a JSON object. Every scalar field carries a stamp `[at, user, d
 record's `_stamps`, so that two machines editing different fields of one card both keep their
 edit when the files meet (see `merge.py`). Standards, notes and decisions are objects keyed by
 id with stamps of their own; the transition log and the stage history are append-only objects
-keyed by id. Deletions are `deleted_at` tombstones, never removals. Pure: no I/O, no Textual.
+keyed by id (but for a log entry's corrected kind and text, a removal or a retraction: stamped
+fields of the entry). Deletions are `deleted_at` tombstones, never removals. Pure: no I/O, no
+Textual.
 
 The stored shape is compact (board format 3): defaults left out, one shared `*` stamp, the
 creation implied by it, ids only as keys. `codec.py` holds those rules and their readers
@@ -72,8 +74,17 @@ An entry never retracted holds neither: it is stored as it always was."""
 HISTORY = Kind(RETRACTION)
 """A history entry: immutable but for its retraction (its other fields have no stamp)."""
 
+LOG_EDITS: dict[str, Any] = {"kind": "", "text": "", "deleted_at": None}
+"""The fields of a log entry that can change: its kind and text (a correction) and its removal,
+each stamped in the entry's `_stamps`. The entry as first written has no stamp: any stamped
+correction wins over it when copies merge; two corrections, the newest per field."""
+
+LOG = Kind(RETRACTION)
+"""A log entry: registers for its fields (kind and text are always written, so only the removal
+needs a default), merged field by field like a history entry's retraction."""
+
 _CARD = card_kind(CARD_FIELDS, ITEM_FIELDS, APPEND_COLLECTIONS)
-CARD = replace(_CARD, collections={**_CARD.collections, "history": HISTORY})
+CARD = replace(_CARD, collections={**_CARD.collections, "history": HISTORY, "log": LOG})
 """What the codec needs to know of a card (codec.py: the compact rules)."""
 ITEM_KINDS: dict[str, Kind] = {name: CARD.collections[name] for name in ITEM_COLLECTIONS}
 
@@ -220,6 +231,35 @@ def retract_entry(
     _stamp_fields(record[collection][entry_id], {"deleted_at": at}, stamper, RETRACTION)
 
 
+def set_log_fields(
+    record: Record, entry_id: str, changes: Mapping[str, Any], stamper: Stamper
+) -> None:
+    """Correct a log entry's kind or text, or remove it (`deleted_at`), or bring it back."""
+    unknown = set(changes) - set(LOG_EDITS)
+    if unknown:
+        raise KeyError(f"not log entry fields: {sorted(unknown)}")
+    _stamp_fields(record["log"][entry_id], changes, stamper, LOG_EDITS)
+
+
+def correction_of(entry: Mapping[str, Any]) -> tuple[str, str]:
+    """Who corrected a log entry's kind or text last and when (the newest of their stamps);
+    ('', '') for an entry as first written."""
+    stamps = entry.get(STAMPS)
+    if not isinstance(stamps, Mapping):
+        return "", ""
+    found = [s for name in ("kind", "text") if isinstance(s := stamps.get(name), list)]
+    newest = max(found, key=stamp_key, default=None)
+    return (str(newest[1]), str(newest[0])) if newest and len(newest) == 3 else ("", "")
+
+
+def _log_entry(entry_id: str, entry: Mapping[str, Any]) -> LogEntry:
+    by, at = correction_of(entry)
+    get = entry.get
+    return LogEntry(
+        entry_id, get("at", ""), get("kind", ""), get("text", ""), get("by", ""), by, at
+    )
+
+
 def is_live(record: Mapping[str, Any]) -> bool:
     """Not deleted (a tombstone stays in the file so older copies cannot bring it back)."""
     return not record.get("deleted_at")
@@ -319,10 +359,7 @@ def card_from_record(card_id: str, record: Mapping[str, Any]) -> Card:
             Decision(i, str(item.get("text", "")), str(item.get("limit", "") or ""))
             for i, item in _live_items(record, "decisions")
         ],
-        log=[
-            LogEntry(i, e.get("at", ""), e.get("kind", ""), e.get("text", ""), e.get("by", ""))
-            for i, e in _by_time(record, "log")
-        ],
+        log=[_log_entry(i, e) for i, e in _by_time(record, "log") if is_live(e)],
         history=_stage_changes(card_id, record),
         created_at=created_at_of(record),
         updated_at=updated_at(record),

@@ -16,11 +16,13 @@ from delegate_tui.core.records import (
     CARD_FIELDS,
     ITEM_COLLECTIONS,
     ITEM_FIELDS,
+    LOG_EDITS,
     Stamper,
     is_live,
     retract_entry,
     set_fields,
     set_item_fields,
+    set_log_fields,
     value_of,
 )
 
@@ -38,6 +40,7 @@ def restore_into(target: Record, old: Record, since: Record | None, stamper: Sta
     if scalars:
         set_fields(target, scalars, stamper)
     _restore_history(target, old, since, stamper)
+    _restore_log(target, old.get("log", {}), stamper)
     for name in ITEM_COLLECTIONS:
         _restore_items(target, name, old.get(name, {}), stamper)
 
@@ -70,3 +73,21 @@ def _restore_items(
         }
         if changes:
             set_item_fields(target, name, item_id, changes, stamper)
+
+
+def _restore_log(target: Record, old_log: Mapping[str, Any], stamper: Stamper) -> None:
+    """Set each log entry back to its kind, text and removal in `old_log`; an entry it did not
+    have (undo of adding it) is removed: a tombstone that redo lifts."""
+    for entry_id, entry in target.get("log", {}).items():
+        before = old_log.get(entry_id)
+        if before is None:
+            if is_live(entry):
+                set_log_fields(target, entry_id, {"deleted_at": stamper.at()}, stamper)
+            continue
+        changes = {
+            k: value_of(before, k, LOG_EDITS)
+            for k in LOG_EDITS
+            if value_of(entry, k, LOG_EDITS) != value_of(before, k, LOG_EDITS)
+        }
+        if changes:
+            set_log_fields(target, entry_id, changes, stamper)

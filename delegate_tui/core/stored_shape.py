@@ -77,7 +77,14 @@ RECORD_TYPES: dict[str, Any] = {"created_at": Time | None, "id": Text}
 creation time, and the inner id format 1 and 2 wrote (kept where it is not the key: see
 migrate.py)."""
 
-LOG_TYPES: dict[str, Any] = {"at": Time, "by": Text, "kind": LogKind, "text": Text, "id": Text}
+LOG_TYPES: dict[str, Any] = {
+    "at": Time,
+    "by": Text,
+    "kind": LogKind,
+    "text": Text,
+    "id": Text,
+    "deleted_at": WhenSet,  # removed; stamped (like a correction of kind or text) in `_stamps`
+}
 HISTORY_TYPES: dict[str, Any] = {
     "at": Time,
     "by": Text,
@@ -87,6 +94,9 @@ HISTORY_TYPES: dict[str, Any] = {
     "id": Text,
     "deleted_at": WhenSet,  # retracted (an undone move); stamped in the entry's `_stamps`
 }
+LogStamped = Literal["kind", "text", "deleted_at"]
+"""The fields of a log entry that may carry a stamp (records.LOG_EDITS): no `*`, so the `at` and
+`by` of an entry as first written never change."""
 META_TYPES: dict[str, Any] = {
     "app": Literal[APP],
     "format": Annotated[int, Meta(ge=1, le=1_000_000)],
@@ -126,7 +136,8 @@ def board_shape(stamp: Any, card_id: Any, prefix: str = "") -> dict[str, Any]:
         name: typed_dict(prefix + name.title(), {**{k: ITEM_TYPES[k] for k in fields}, **record})
         for name, fields in ITEM_FIELDS.items()
     }
-    shapes["log"] = typed_dict(prefix + "LogEntry", LOG_TYPES, required=("at", "kind"))
+    log = {**LOG_TYPES, "_stamps": dict[LogStamped, stamp]}
+    shapes["log"] = typed_dict(prefix + "LogEntry", log, required=("at", "kind"))
     history = {**HISTORY_TYPES, "_stamps": dict[Key, stamp]}
     shapes["history"] = typed_dict(prefix + "HistoryEntry", history, required=("at", "to"))
     collections = {name: dict[Key, shapes[name]] for name in (*ITEM_COLLECTIONS, "log", "history")}  # type: ignore[valid-type]
@@ -159,10 +170,11 @@ _DIGITS = str.maketrans("123456789", "000000000")
 _LAYOUT = format_time(datetime(2000, 1, 1, tzinfo=UTC)).translate(_DIGITS)
 _ID_LETTERS = str.maketrans("", "", string.ascii_letters + string.digits + "._-")
 _first = itemgetter(0)
+ENTRY_COLLECTIONS = ("log", "history")
 
 
 def stamp_times(cards: Mapping[str, Any]) -> list[str]:
-    """The time of every stamp of decoded cards (and of their items and history entries)."""
+    """The time of every stamp of decoded cards (and of their items, log and history entries)."""
     times: list[str] = []
     add = times.extend
     for card in cards.values():
@@ -176,12 +188,13 @@ def stamp_times(cards: Mapping[str, Any]) -> list[str]:
                     stamps = item.get("_stamps")
                     if stamps:
                         add(map(_first, stamps.values()))
-        history = card.get("history")
-        if history:
-            for entry in history.values():
-                stamps = entry.get("_stamps")
-                if stamps:
-                    add(map(_first, stamps.values()))
+        for name in ENTRY_COLLECTIONS:
+            entries = card.get(name)
+            if entries:
+                for entry in entries.values():
+                    stamps = entry.get("_stamps")
+                    if stamps:
+                        add(map(_first, stamps.values()))
     return times
 
 

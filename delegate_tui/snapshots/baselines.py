@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from delegate_tui.core.times import format_time
-from delegate_tui.snapshots.snapshot import STATE_FORMAT, Previous
+from delegate_tui.snapshots.previous import STATE_FORMAT, Previous
 
 
 def _raw_for(data: Any, fmt: str) -> Any:

@@ -227,9 +227,15 @@ def _log(snap: Snapshot) -> list[str]:
         lines.append(f"<h3>{escape(kind_label(kind))} ({len(entries)})</h3><ul>")
         for e in entries:
             by = f" ({escape(e.by)})" if e.by else ""
+            fixed = (
+                f' · <span class="corrected">corrected by {escape(e.corrected_by)} '
+                f"on {w.day(e.corrected_at)}</span>"
+                if e.corrected_at
+                else ""
+            )
             lines.append(
                 f'<li><span class="when">{w.day(e.at)}</span> · '
-                f"<strong>{escape(e.card_title)}</strong>: {escape(e.text)}{by}</li>"
+                f"<strong>{escape(e.card_title)}</strong>: {escape(e.text)}{by}{fixed}</li>"
             )
         lines.append("</ul>")
     if not snap.log_count:

@@ -75,7 +75,11 @@ def _entry(entry: LogLine) -> dict[str, Any]:
         "card_title": entry.card_title,
         "text": entry.text,
         "by": entry.by,
-    }
+    } | (
+        {"corrected_by": entry.corrected_by, "corrected_at": _time(entry.corrected_at)}
+        if entry.corrected_at
+        else {}
+    )
 
 
 def _move(move: Move) -> dict[str, Any]:

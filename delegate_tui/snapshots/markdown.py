@@ -137,7 +137,14 @@ def _log(snap: Snapshot) -> list[str]:
         lines += ["", f"### {kind_label(kind)} ({len(entries)})", ""]
         for e in entries:
             by = f" ({escape(e.by)})" if e.by else ""
-            lines.append(f"- {w.day(e.at)} · **{escape(e.card_title)}**: {escape(e.text)}{by}")
+            fixed = (
+                f" · corrected by {escape(e.corrected_by)} on {w.day(e.corrected_at)}"
+                if e.corrected_at
+                else ""
+            )
+            lines.append(
+                f"- {w.day(e.at)} · **{escape(e.card_title)}**: {escape(e.text)}{by}{fixed}"
+            )
     return lines if snap.log_count else [*lines, "", "Nothing logged in this period."]
 
 

@@ -28,15 +28,13 @@ from delegate_tui.core.insight import (
     verdict,
 )
 from delegate_tui.core.model import Card
-from delegate_tui.core.times import format_time, parse_time
+from delegate_tui.core.times import format_time
 from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, STAGES
+from delegate_tui.snapshots.previous import STATE_FORMAT, Previous, change_since
 
 SNAPSHOT_FORMAT = "delegate-snapshot/2"
 """The version written into JSON snapshots; bump it when a key changes meaning or name
 (2: the absence verdict moved from `absence_test` to `absence`, as in `delegate status`)."""
-
-STATE_FORMAT = "delegate-snapshot-state/1"
-"""The version of the state a snapshot records for the next one."""
 
 LONG_DELEGATING = timedelta(weeks=4)
 """A card delegating longer than this is listed: the hand-over may be stuck."""
@@ -109,6 +107,9 @@ class LogLine:
     card_title: str
     text: str
     by: str
+    corrected_by: str = ""
+    """Who corrected its kind or text last ('' if never corrected)."""
+    corrected_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,32 +122,6 @@ class Move:
     to_stage: str
     at: datetime | None = None
     by: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Previous:
-    """What the previous snapshot showed: when, each card's title and stage, the log ids."""
-
-    as_of: datetime
-    stages: Mapping[str, str]
-    titles: Mapping[str, str]
-    log_ids: frozenset[str]
-
-    @classmethod
-    def from_state(cls, data: Any, board_id: str) -> Previous | None:
-        """Read a recorded state; None if it is unreadable or belongs to another board."""
-        try:
-            if data.get("format") != STATE_FORMAT or data.get("board_id") != board_id:
-                return None
-            cards = {k: v for k, v in data["cards"].items() if v.get("stage") in STAGES}
-            return cls(
-                as_of=parse_time(data["as_of"]),
-                stages={str(k): str(v["stage"]) for k, v in cards.items()},
-                titles={str(k): str(v.get("title", "")) for k, v in cards.items()},
-                log_ids=frozenset(str(i) for i in data["log"]),
-            )
-        except (AttributeError, KeyError, TypeError, ValueError):
-            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +234,15 @@ def _gather_log(
         if at is None or at > now:
             continue
         found = LogLine(
-            entry.id, at, entry.kind, card.id, title, multi_line(entry.text), one_line(entry.by)
+            entry.id,
+            at,
+            entry.kind,
+            card.id,
+            title,
+            multi_line(entry.text),
+            one_line(entry.by),
+            one_line(entry.corrected_by),
+            _moment(entry.corrected_at, zone) if entry.corrected_at else None,
         )
         if at >= since:
             into.log.setdefault(entry.kind, []).append(found)
@@ -279,19 +262,6 @@ def _gather_moves(card: Card, title: str, now: datetime, since: datetime) -> lis
                 Move(card.id, title, change.from_stage, change.to_stage, at, one_line(change.by))
             )
     return moves
-
-
-def _change(card: Card, previous: Previous | None) -> tuple[str, str]:
-    """'new', 'back' or 'moved' (and from where) since the previous snapshot, else ''. A card
-    the previous snapshot did not show is new only if it was made after that snapshot: else it
-    is back (its archive or deletion was undone or reversed)."""
-    before = previous.stages.get(card.id) if previous is not None else card.stage
-    if before is None:
-        made = stored_moment(card.created_at)
-        if previous is not None and made is not None and made <= previous.as_of:
-            return "back", ""
-        return "new", ""
-    return ("moved", before) if before != card.stage else ("", "")
 
 
 def _card_line(
@@ -377,7 +347,7 @@ def build_snapshot(
         title = titles[card.id]
         in_period = _gather_log(card, title, now, since, previous, got)
         got.moves.extend(_gather_moves(card, title, now, since))
-        got.lines.append(_card_line(card, title, now, in_period, _change(card, previous)))
+        got.lines.append(_card_line(card, title, now, in_period, change_since(card, previous)))
     changes = None
     if previous is not None:
         got.all_log_ids |= previous.log_ids  # entries of archived cards stay seen if they return

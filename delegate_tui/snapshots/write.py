@@ -23,7 +23,8 @@ from delegate_tui.core.json_text import dumps
 from delegate_tui.snapshots import csv, html, markdown
 from delegate_tui.snapshots import json as json_format
 from delegate_tui.snapshots.baselines import previous_for, recorded
-from delegate_tui.snapshots.snapshot import Previous, Snapshot, build_snapshot
+from delegate_tui.snapshots.previous import Previous
+from delegate_tui.snapshots.snapshot import Snapshot, build_snapshot
 
 Renderer = Callable[[Snapshot], str]
 

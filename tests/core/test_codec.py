@@ -73,10 +73,10 @@ def test_an_expanded_card_holds_every_field_with_a_stamp(boards: list[Record]) -
         for name, defaults in ITEM_FIELDS.items():
             for item in expanded[name].values():
                 assert set(defaults) | {"created_at"} <= item.keys()
-        assert expanded["log"] == record.get("log", {})  # log entries are stored whole
-        for key, entry in expanded["history"].items():  # history entries: all but a retraction
-            assert entry["deleted_at"] == record["history"][key].get("deleted_at")
-            assert compact(entry, CARD.collections["history"]) == record["history"][key]
+        for name in ("log", "history"):  # entries: stored whole but for a removal/retraction
+            for key, entry in expanded[name].items():
+                assert entry["deleted_at"] == record[name][key].get("deleted_at")
+                assert compact(entry, CARD.collections[name]) == record[name][key]
 
 
 TIMES = [f"2026-11-0{day}T09:00:00.000000Z" for day in (2, 3, 4)]
@@ -117,6 +117,13 @@ def expanded_records(
     return record
 
 
+def _log_entry(parts: tuple[Record, Record, Record]) -> Record:
+    entry, said, removal = parts
+    stamps = {**said[STAMPS], **removal.get(STAMPS, {})}
+    fields = {k: v for k, v in {**said, **removal}.items() if k != STAMPS}
+    return {**entry, **fields, **({STAMPS: stamps} if stamps else {})}
+
+
 def expanded_cards() -> st.SearchStrategy[Record]:
     items = {
         name: st.dictionaries(
@@ -135,10 +142,21 @@ def expanded_cards() -> st.SearchStrategy[Record]:
         ),
     )
     history = st.tuples(entry, retraction).map(lambda parts: {**parts[0], **parts[1]})
+    # a log entry: the same, and its kind and text, each stamped once it was corrected
+    said = st.builds(
+        lambda kind, text, kind_stamp, text_stamp: {
+            "kind": kind,
+            "text": text,
+            STAMPS: {name: s for name, s in (("kind", kind_stamp), ("text", text_stamp)) if s},
+        },
+        st.sampled_from(["error", "doubt"]),
+        st.sampled_from(["", "late"]),
+        st.none() | stamps,
+        st.none() | stamps,
+    )
+    log = st.tuples(entry, said, retraction).map(_log_entry)
     entries = {
-        name: st.dictionaries(
-            st.sampled_from(["e1", "e2"]), history if name == "history" else entry
-        )
+        name: st.dictionaries(st.sampled_from(["e1", "e2"]), history if name == "history" else log)
         for name in APPEND_COLLECTIONS
     }
     return st.tuples(

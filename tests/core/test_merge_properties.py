@@ -18,6 +18,7 @@ from delegate_tui.core.merge import CARD_NESTED, merge_boards, merge_card, merge
 from delegate_tui.core.records import (
     CARD_FIELDS,
     ITEM_FIELDS,
+    LOG_EDITS,
     Identity,
     Record,
     Stamper,
@@ -31,11 +32,12 @@ from delegate_tui.core.records import (
     retract_entry,
     set_fields,
     set_item_fields,
+    set_log_fields,
     stamp_key,
     stamp_of,
     value_of,
 )
-from delegate_tui.core.vocabulary import STAGES
+from delegate_tui.core.vocabulary import LOG_KINDS, STAGES
 from tests.kit.basics import FrozenClock
 
 PEOPLE = [Identity("ann", "dev-a"), Identity("ben", "dev-b"), Identity("cat", "dev-c")]
@@ -55,6 +57,10 @@ OPS = (
     "delete_note",
     "undo_move",  # a retraction of a history entry, and its undoing (redo)
     "redo_move",
+    "fix_log_kind",  # stamped corrections of a log entry (the base's, so copies correct one entry)
+    "fix_log_text",
+    "remove_log",
+    "unremove_log",  # (what redo of an added entry does)
 )
 
 operation = st.tuples(
@@ -74,6 +80,9 @@ def base_board() -> Record:
         state[CARDS][f"card-{n}"] = new_card(
             {"title": f"Card {n}", "stage": STAGES[n % 3]}, stamper
         )
+    for n in range(2):  # log entries as first written (no stamp), for every copy to correct
+        entry = {"at": "2026-11-01T09:00:00.000000Z", "by": "lead", "kind": "error", "text": "x"}
+        state[CARDS][f"card-{n}"]["log"] = {f"log-{n}": entry}
     return state
 
 
@@ -109,6 +118,12 @@ def apply(ops: list[tuple[str, int, int, int]], who: Identity) -> Record:
             retract_entry(record, "history", entry, stamper, retracted=op == "undo_move")
         elif op == "log":
             append_entry(record, "log", {"kind": "doubt", "text": f"{who.user} {arg}"}, stamper)
+        elif op.endswith("_log") or op.startswith("fix_log"):
+            log = sorted(record.get("log", {}))
+            if log:
+                set_log_fields(
+                    record, log[arg % len(log)], _log_change(op, arg, who, stamper), stamper
+                )
         elif op == "add_note":
             add_item(record, "notes", {"text": f"{who.user} note {arg}"}, stamper)
         elif op == "edit_note" and notes:
@@ -126,6 +141,14 @@ def apply(ops: list[tuple[str, int, int, int]], who: Identity) -> Record:
     return state
 
 
+def _log_change(op: str, arg: int, who: Identity, stamper: Stamper) -> dict[str, Any]:
+    if op == "fix_log_kind":
+        return {"kind": LOG_KINDS[arg % len(LOG_KINDS)]}
+    if op == "fix_log_text":
+        return {"text": f"{who.user} fixed {arg}"}
+    return {"deleted_at": stamper.at() if op == "remove_log" else None}
+
+
 def sides(count: int) -> st.SearchStrategy[list[Record]]:
     return st.tuples(*[operations] * count).map(
         lambda all_ops: [apply(ops, PEOPLE[i]) for i, ops in enumerate(all_ops)]
@@ -139,6 +162,9 @@ def stamped_values(record: Record) -> dict[tuple[str, ...], tuple[Any, Any]]:
         for item_id, item in record.get(name, {}).items():
             for k in defaults:
                 found[(name, item_id, k)] = (value_of(item, k, defaults), stamp_of(item, k))
+    for entry_id, entry in record.get("log", {}).items():
+        for k in LOG_EDITS:  # an entry as first written has no stamp: any correction wins
+            found[("log", entry_id, k)] = (value_of(entry, k, LOG_EDITS), stamp_of(entry, k))
     return found
 
 
@@ -188,9 +214,8 @@ def test_no_edit_is_lost_unless_a_newer_one_replaced_it(boards: list[Record]) ->
                 assert stamp_key(new_stamp) >= stamp_key(stamp), (card_id, where)
                 if new_stamp == stamp:
                     assert new_value == value, (card_id, where)
-            for name in ("log", "history"):
-                for entry_id, entry in record.get(name, {}).items():
-                    assert merged[name][entry_id] == entry
+            for entry_id, entry in record.get("history", {}).items():
+                assert merged["history"][entry_id] == entry  # (log entries: stamped_values)
             # every copy of a card or item here shares its `*`: so does its creation
             assert creations(record).items() <= creations(merged).items(), card_id
 

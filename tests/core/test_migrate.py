@@ -98,7 +98,7 @@ def migrated(board: Record, version: int) -> Record:
 
 def merge_v1(a: Record, b: Record) -> Record:
     """The format-1 merge: no defaults, no shared stamp, fields count where present."""
-    nested = {name: ({} if name in ITEM_FIELDS else None) for name in CARD_NESTED}
+    nested = {name: ({} if name in ITEM_FIELDS else kind) for name, kind in CARD_NESTED.items()}
     return merge_stamped(a, b, None, nested)
 
 
@@ -293,7 +293,7 @@ def test_a_format_1_file_opens_unchanged_and_is_written_as_format_3(
 
     assert run_cli("edit", first.id[:8], "--owner", "Karim", board=path).code == 0
     data = json.loads(path.read_text())
-    assert data[META]["board"]["format"] == FORMAT_VERSION == 3
+    assert data[META]["board"]["format"] == FORMAT_VERSION == 4
     record = data[CARDS][first.id]
     assert record["owner"] == "Karim" and "description" not in record and "id" not in record
     assert record["_stamps"]["owner"] != record["_stamps"]["*"]  # the edit has its own stamp
@@ -381,7 +381,7 @@ def test_a_format_2_file_opens_unchanged_and_is_written_as_format_3(
 
     assert run_cli("edit", A[:8], "--owner", "Karim", board=path).code == 0
     data = json.loads(path.read_text())
-    assert data[META]["board"]["format"] == 3
+    assert data[META]["board"]["format"] == 4
     new = data[CARDS]
     assert not any(
         "id" in e for r in new.values() for name in COLLECTIONS for e in r.get(name, {}).values()

@@ -19,7 +19,8 @@ from rich.style import Style
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli import cards as cli_cards
 from delegate_tui.cli.status import status, summary
-from delegate_tui.snapshots.snapshot import Previous, build_snapshot
+from delegate_tui.snapshots.previous import Previous
+from delegate_tui.snapshots.snapshot import build_snapshot
 from delegate_tui.snapshots.write import FORMATS
 from delegate_tui.ui.widgets.card_lines import CardStyles, render_card
 

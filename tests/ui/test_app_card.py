@@ -165,7 +165,7 @@ async def test_log_entries_of_a_kind_are_added_and_shown_newest_first(board, clo
         await answer(pilot, "Should Marie call late payers")
         text = screen_text(app)
         assert text.index("Should Marie call") < text.index("Sent with last year's rates")
-        assert "Logged" in text and "undo does not" in text
+        assert "Logged" in text and "u takes it back" in text
         log = app.screen.query_one("#log", OptionList)
         assert log.highlighted == 0
     entries = saved(app, board)["Invoicing"].log

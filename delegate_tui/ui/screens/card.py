@@ -28,10 +28,10 @@ from delegate_tui.core.display import block, line
 from delegate_tui.core.errors import CardNotFound
 from delegate_tui.core.fields import FIELDS, FIELDS_BY_NAME, field_extra, field_text, parse_field
 from delegate_tui.core.insight import card_checkin
-from delegate_tui.core.model import Card
+from delegate_tui.core.model import Card, LogEntry
 from delegate_tui.core.times import format_time
-from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, STAGE_LABELS, parse_text
-from delegate_tui.ui.screens.choice import ChoiceScreen
+from delegate_tui.core.vocabulary import LOG_KIND_LABELS, STAGE_LABELS, parse_text
+from delegate_tui.ui.screens import card_log
 from delegate_tui.ui.screens.prompt import PromptScreen
 from delegate_tui.ui.widgets.bars import KeyBar
 from delegate_tui.ui.widgets.card_lines import age_label
@@ -88,6 +88,13 @@ def _items(card: Card) -> dict[str, list[Option]]:
     }
 
 
+def _corrected(entry: LogEntry) -> str:
+    """'  corrected by X on DATE' for a corrected log entry, else ''."""
+    if not entry.corrected_at:
+        return ""
+    return f"  corrected by {line(entry.corrected_by)} on {_day(entry.corrected_at)}"
+
+
 def _entries(card: Card) -> dict[str, list[Option]]:
     """The rows of the transition log (newest first) and of the stage history."""
     return {
@@ -97,6 +104,7 @@ def _entries(card: Card) -> dict[str, list[Option]]:
                     (f"{_day(e.at)}  {LOG_KIND_LABELS.get(e.kind, line(e.kind)):<16}", "dim"),
                     block(e.text),
                     (f"  ({line(e.by)})" if e.by else "", "dim"),
+                    (_corrected(e), "dim italic"),
                 ),
                 e.id,
             )
@@ -265,21 +273,7 @@ class CardScreen(Screen[None]):
             self.notify("Tab to standards, notes, decisions or the log to add to them")
             return
         if section == "log":
-            kinds = [(k, LOG_KIND_LABELS[k].rstrip("s")) for k in LOG_KINDS]
-            kind = await self.app.push_screen_wait(ChoiceScreen("What happened?", kinds))
-            text = kind and await self._ask(
-                f"{LOG_KIND_LABELS[kind]}: what happened?", check=parse_text
-            )
-            if kind and text:
-                try:
-                    entry = store.log(card_id, kind, parse_text(text))
-                except CardNotFound:
-                    self.notify("This card was deleted meanwhile: nothing was logged")
-                    self._leave()
-                    return
-                self.board.refresh_views(card_id, [card_id])
-                self.refresh_view(entry)
-                self.notify("Logged. Log entries are kept for good: undo does not remove them.")
+            await card_log.add_entry(self)
             return
         text = await self._ask(f"New {ITEM_WORD[section]}", check=parse_text)
         if not text:
@@ -304,9 +298,12 @@ class CardScreen(Screen[None]):
             self.card_id,
             self._highlighted(),
         )
-        if item is None or section in ("log", "history"):
-            if section in ("log", "history"):
-                self.notify("The log and the stage history are kept as they happened")
+        if section == "log" and item is not None:
+            await card_log.edit_entry(self, item)
+            return
+        if item is None or section == "history":
+            if section == "history":
+                self.notify("The stage history is kept as it happened (u undoes a move)")
             return
         card = self.card
         if section == "overview":
@@ -373,6 +370,9 @@ class CardScreen(Screen[None]):
 
     def action_delete(self) -> None:
         section, item = self.section, self._highlighted()
+        if section == "log" and item is not None:
+            card_log.remove_entry(self, item)
+            return
         if section not in ITEM_WORD or item is None:
             return
         store, card_id = self.board.store, self.card_id

@@ -25,10 +25,14 @@ class ChoiceScreen(ModalScreen[str | None]):
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, question: str, choices: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self, question: str, choices: Sequence[tuple[str, str]], current: str | None = None
+    ) -> None:
         super().__init__()
         self.question = question
         self.choices = list(choices)
+        self.current = current
+        """The key highlighted first (the first option if None or unknown)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-box"):
@@ -40,6 +44,11 @@ class ChoiceScreen(ModalScreen[str | None]):
                 ),
                 id="choice-list",
             )
+
+    def on_mount(self) -> None:
+        keys = [key for key, _label in self.choices]
+        if self.current in keys:
+            self.query_one("#choice-list", OptionList).highlighted = keys.index(self.current)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
