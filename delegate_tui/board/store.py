@@ -222,11 +222,15 @@ class BoardStore(SavingMixin):
                 self._ends.clear()  # a hand-set position may pass the known end of its column
             self._change(card_id, lambda r: set_fields(r, changed, self.stamper))
 
-    def move(self, card_id: str, stage: str, forced: bool = False) -> bool:
+    def move(
+        self, card_id: str, stage: str, forced: bool = False, why: tuple[str, str] | None = None
+    ) -> bool:
         """Move a card to the end of another stage; False if it is already there. `forced`: it
-        moves past the readiness gate, and its history entry says so."""
+        moves past the readiness gate, and its history entry says so. `why`, a log kind and
+        text: a transition-log entry made with the move, in the same save."""
         stage = parse_stage(stage)
         entry: dict[str, Any] = {"forced": True} if forced else {}
+        logged = {"kind": parse_log_kind(why[0]), "text": why[1]} if why else None
         with self._lock:
             current = value_of(self._record(card_id), "stage")
             if current == stage:
@@ -238,6 +242,8 @@ class BoardStore(SavingMixin):
                 append_entry(
                     record, "history", {"from": current, "to": stage, **entry}, self.stamper
                 )
+                if logged is not None:
+                    append_entry(record, "log", logged, self.stamper)
 
             self._change(card_id, edit)
             return True

@@ -5,6 +5,7 @@ before it changes the board."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.card_fields import PLAIN_FIELDS, SPECS_BY_NAME, FieldSpec, edit_flags
 from delegate_tui.core.csv_import import read_rows
 from delegate_tui.core.display import block, line
-from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.errors import UsageError, ValidationError
 from delegate_tui.core.fields import parse_field
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.json_text import dumps
@@ -145,17 +146,40 @@ def cmd_show(args: argparse.Namespace, store: BoardStore) -> int:
     return 0
 
 
+def _why(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The log entry `move --why TEXT [--kind KIND]` asks for, read before anything changes."""
+    if args.why is None:
+        if args.kind is not None:
+            raise UsageError("--kind goes with --why TEXT: say what happened")
+        return None
+    return parse_log_kind(args.kind or "adjustment"), parse_text(args.why, "--why text")
+
+
+def _is_back(old: str, new: str) -> bool:
+    """Whether moving from stage `old` to `new` takes the task back (a hand-edited file may hold
+    a stage that is none of ours: that is no step back)."""
+    return old in STAGES and STAGES.index(new) < STAGES.index(old)
+
+
 def cmd_move(args: argparse.Namespace, store: BoardStore) -> int:
     card_id = store.resolve(args.card)
     stage = parse_stage(args.stage)
+    why = _why(args)
     card = store.card(card_id)
     forced = stage == "team-owned" and card.stage != stage and bool(missing_for_team(card))
     if forced:
         require_ready(card, args.force)
-    if store.move(card_id, stage, forced=forced):
-        print(f"moved {card_id[:8]} to {stage}")
-    else:
-        print(f"{card_id[:8]} is already in {stage}")
+    if not store.move(card_id, stage, forced=forced, why=why):
+        nothing = ": nothing logged" if why else ""
+        print(f"{card_id[:8]} is already in {stage}{nothing}")
+        return 0
+    print(f"moved {card_id[:8]} to {stage}" + (f", logged {why[0]}" if why else ""))
+    if why is None and _is_back(card.stage, stage):
+        print(
+            f"delegate: taken back without a word of why: 'delegate log {card_id[:8]} KIND TEXT' "
+            "says what happened (or next time: move … --why TEXT)",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -276,6 +300,15 @@ def _register_cards(commands: Commands, stages: str) -> None:
     p.add_argument("card")
     p.add_argument("stage", help=stages)
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument(
+        "--why",
+        metavar="TEXT",
+        help="what happened: logged on the card with the move (say it when taking a task back)",
+    )
+    p.add_argument(
+        "--kind",
+        help=f"the log entry's kind, with --why: {' | '.join(LOG_KINDS)} (default: adjustment)",
+    )
 
     p = _command(commands, "edit", cmd_edit, "change a card's fields")
     p.add_argument("card")

@@ -21,13 +21,20 @@ from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, CardNotFound, ValidationError
 from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import readiness
-from delegate_tui.core.vocabulary import STAGE_LABELS, STAGES, next_stage, parse_title
+from delegate_tui.core.vocabulary import (
+    LOG_KIND_LABELS,
+    STAGE_LABELS,
+    STAGES,
+    next_stage,
+    parse_title,
+)
 from delegate_tui.snapshots.write import write_snapshot
 from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.confirm import ConfirmScreen, gate_screen
 from delegate_tui.ui.screens.export import ExportScreen
 from delegate_tui.ui.screens.insight import InsightScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
+from delegate_tui.ui.screens.take_back import Why, ask_why
 from delegate_tui.ui.widgets.bars import KeyBar, TitleBar
 from delegate_tui.ui.widgets.column import Column, StageHead
 
@@ -209,6 +216,10 @@ class BoardScreen(Screen[None]):
         if stage is None:
             self.notify(f"{quoted(card)} is already {STAGE_LABELS[card.stage]}", markup=False)
             return
+        if step < 0:
+            question = f"What happened? {quoted(card)} goes back to {STAGE_LABELS[stage]}"
+            ask_why(self.app, question, lambda why: self._move(card.id, stage, why=why))
+            return
         if stage != "team-owned":
             self._move(card.id, stage)
             return
@@ -221,12 +232,19 @@ class BoardScreen(Screen[None]):
             lambda yes: self._move(card.id, stage, forced=not found.ready) if yes else None,
         )
 
-    def _move(self, card_id: str, stage: str, forced: bool = False) -> None:
+    def _move(self, card_id: str, stage: str, forced: bool = False, why: Why | None = None) -> None:
+        """Move the card, with the log entry `why` if given: one save, one undo step."""
         store = self.board.store
-        self.board.history.change(
-            "move", [card_id], lambda: store.move(card_id, stage, forced=forced)
-        )
+        try:
+            self.board.history.change(
+                "move", [card_id], lambda: store.move(card_id, stage, forced=forced, why=why)
+            )
+        except CardNotFound:  # deleted elsewhere while "What happened?" was open
+            self.refresh_view(changed=[card_id])
+            return
         self.refresh_view(card_id, [card_id])
+        if why is not None:
+            self.notify(f"Logged on the card: {LOG_KIND_LABELS[why[0]].rstrip('s')}", markup=False)
 
     def action_reorder(self, step: int) -> None:
         card = self.current
