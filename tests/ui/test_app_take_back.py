@@ -138,8 +138,8 @@ async def test_back_at_the_first_stage_asks_nothing(board, clock, alice):
 
 
 async def test_undo_takes_the_move_back_in_one_step(board, clock, alice):
-    """The move and its entry are one undo step: one `u` retracts the move. (Whether that same
-    undo also retracts the entry depends on log entries being removable: not asserted here.)"""
+    """The move and its entry are one undo step: one `u` retracts the move and removes the
+    entry; redo brings both back."""
     app = make_app(board, clock, alice)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l", "H", "1")
@@ -151,4 +151,10 @@ async def test_undo_takes_the_move_back_in_one_step(board, clock, alice):
         card = saved(app, board)["Payroll"]
         assert card.stage == "delegating"
         assert [h.to_stage for h in card.history] == ["delegating"]  # the move is retracted
+        assert card.log == []  # and its entry removed
         assert not app.history.can_undo  # one step held both
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        card = saved(app, board)["Payroll"]
+        assert card.stage == "only-me"
+        assert [e.text for e in card.log] == ["Paid twice in March"]
