@@ -1,6 +1,7 @@
 """Provides the sample board of `delegate --demo`: a small business halfway through handing over.
 
-The cards are in `demo_board.toml`. `build_demo(store)` adds them through the store, replaying a
+The cards are in `demo_board.toml`, or `demo_board.fr.toml` (a French family bakery, the same
+shape and the same stable ids) when the run is French. `build_demo(store)` adds them through the store, replaying a
 few months of history on a stepped clock that ends at the store's own 'now', so dates look real
 and a frozen clock gives the same board every time. No Textual.
 """
@@ -15,14 +16,21 @@ from importlib import resources
 from typing import Any
 
 from delegate_tui.board.store import BoardStore
+from delegate_tui.core.language import is_french
 
 Step = Callable[[BoardStore, list[str]], object]
 """One replayed change; the list holds the ids of the cards added so far, by demo index."""
 
 
-def demo_cards() -> list[dict[str, Any]]:
-    """The sample cards as the TOML file describes them."""
-    text = resources.files("delegate_tui.board").joinpath("demo_board.toml").read_text("utf-8")
+DEMO_FILES = {"en": "demo_board.toml", "fr": "demo_board.fr.toml"}
+"""The sample board's file in each language."""
+
+
+def demo_cards(french: bool | None = None) -> list[dict[str, Any]]:
+    """The sample cards as the TOML file describes them, in French when `french` (by default:
+    when the run is French)."""
+    name = DEMO_FILES["fr" if (is_french() if french is None else french) else "en"]
+    text = resources.files("delegate_tui.board").joinpath(name).read_text("utf-8")
     return list(tomllib.loads(text)["card"])
 
 
