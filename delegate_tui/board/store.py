@@ -310,13 +310,19 @@ class BoardStore(SavingMixin):
 
     def correct_log(
         self, card_id: str, entry_id: str, kind: str | None = None, text: str | None = None
-    ) -> None:
+    ) -> bool:
         """Correct a log entry's kind and/or text: a stamped edit, so the entry says who
-        corrected it and when, and copies merge it field by field."""
+        corrected it and when, and copies merge it field by field. False (and nothing
+        written) when the entry already says that."""
         changes: dict[str, Any] = {} if text is None else {"text": text}
         if kind is not None:
             changes["kind"] = parse_log_kind(kind)  # (ValidationError) never an unknown kind
-        self._change(card_id, partial(self._set_log, entry_id, changes))
+        with self._lock:
+            entry = self._record(card_id).get("log", {})[entry_id]  # (KeyError: no such entry)
+            if all(entry.get(k) == v for k, v in changes.items()):
+                return False
+            self._change(card_id, partial(self._set_log, entry_id, changes))
+            return True
 
     def remove_log(self, card_id: str, entry_id: str) -> None:
         """Remove a log entry: a stamped tombstone, gone from every view and export."""

@@ -39,8 +39,10 @@ def cmd_fix_log(args: argparse.Namespace, store: BoardStore) -> int:
         store.remove_log(card_id, entry_id)
         print(f"removed the log entry {entry_id[:8]} from {card_id[:8]}")
         return 0
-    store.correct_log(card_id, entry_id, kind=kind, text=text)
-    print(f"corrected the log entry {entry_id[:8]} on {card_id[:8]}")
+    if store.correct_log(card_id, entry_id, kind=kind, text=text):
+        print(f"corrected the log entry {entry_id[:8]} on {card_id[:8]}")
+    else:
+        print(f"the log entry {entry_id[:8]} already says that: nothing to correct")
     return 0
 
 

@@ -58,6 +58,15 @@ def test_fix_log_corrects_kind_and_text(run_cli, board: Path) -> None:
     assert f"late  — alice, corrected by {who} on {at[:10]}" in run_cli("show", "abcd").out
 
 
+def test_fix_log_to_what_the_entry_says_writes_nothing(run_cli, board: Path) -> None:
+    before = file_hash(board)
+    result = run_cli("fix-log", "abcd", "feed0001", "--kind", "error", "--text", "late quote")
+    assert result.code == 0, result.err
+    assert "already says that: nothing to correct" in result.out
+    assert file_hash(board) == before
+    assert "corrected_by" not in json.loads(run_cli("show", "abcd", "--json").out)["log"][0]
+
+
 def test_fix_log_corrects_the_kind_only(run_cli, board: Path) -> None:
     assert run_cli("fix-log", "abcd", "feed0002", "--kind", "error").code == 0
     stored = _entry(board, SECOND)
