@@ -119,8 +119,10 @@ def words(damage: Damage) -> str:
     thing, field = "", rest[0]
     if rest[0] in SINGULAR and len(rest) >= 2:
         thing, field = f"{SINGULAR[rest[0]]} {short(rest[1])}", ".".join(rest[2:])
-        if damage.key:
+        if damage.key and len(rest) == 2:
             return f"{card}: one of its {rest[0]} is filed under {shown(rest[1])}, not {expected}"
+        if damage.key and rest[2:3] == ("_stamps",):
+            return f"{card}: its {thing} has a stamp for {shown(rest[-1])}, not {expected}"
         if not field:
             return f"{card}: its {thing} holds {shown(damage.value)}, not {expected}"
     elif len(rest) > 1:

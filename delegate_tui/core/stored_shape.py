@@ -94,6 +94,9 @@ HISTORY_TYPES: dict[str, Any] = {
     "id": Text,
     "deleted_at": WhenSet,  # retracted (an undone move); stamped in the entry's `_stamps`
 }
+HistoryStamped = Literal["deleted_at"]
+"""The one field of a history entry that may carry a stamp (records.RETRACTION): no `*`, so its
+`at`, `from` and `to` can never look like edits."""
 LogStamped = Literal["kind", "text", "deleted_at"]
 """The fields of a log entry that may carry a stamp (records.LOG_EDITS): no `*`, so the `at` and
 `by` of an entry as first written never change."""
@@ -138,7 +141,7 @@ def board_shape(stamp: Any, card_id: Any, prefix: str = "") -> dict[str, Any]:
     }
     log = {**LOG_TYPES, "_stamps": dict[LogStamped, stamp]}
     shapes["log"] = typed_dict(prefix + "LogEntry", log, required=("at", "kind"))
-    history = {**HISTORY_TYPES, "_stamps": dict[Key, stamp]}
+    history = {**HISTORY_TYPES, "_stamps": dict[HistoryStamped, stamp]}
     shapes["history"] = typed_dict(prefix + "HistoryEntry", history, required=("at", "to"))
     collections = {name: dict[Key, shapes[name]] for name in (*ITEM_COLLECTIONS, "log", "history")}  # type: ignore[valid-type]
     card = typed_dict(prefix + "Card", {**CARD_TYPES, **collections, **record, "created_by": Text})

@@ -181,6 +181,15 @@ def test_history_moves_between_stages_and_may_come_from_none() -> None:
     refused(board({"history": {"h1": {**entry, "from": "later"}}}), "unknown from 'later'")
 
 
+def test_a_history_entry_stamps_its_retraction_and_nothing_else() -> None:
+    entry = {"at": AT, "by": "alice", "from": "only-me", "to": "delegating"}
+    undone = {**entry, "deleted_at": AT, "_stamps": {"deleted_at": STAMP}}
+    accepted(board({"history": {"h1": undone}}))
+    for key in ("*", "to", "at"):  # a stamp there would make the move itself look editable
+        bad = board({"history": {"h1": {**entry, "_stamps": {key: STAMP}}}})
+        refused(bad, f"its history entry h1 has a stamp for '{key}', not one of deleted_at")
+
+
 # ---------------------------------------------------------------- times
 
 
