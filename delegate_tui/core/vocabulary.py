@@ -8,15 +8,17 @@ import math
 import re
 
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.language import N_, _
 
 STAGES: tuple[str, ...] = ("only-me", "delegating", "team-owned")
 """The three stages, in the order a task travels through them."""
 
 STAGE_LABELS: dict[str, str] = {
-    "only-me": "Only me",
-    "delegating": "Delegating",
-    "team-owned": "Team-owned",
+    "only-me": N_("Only me"),
+    "delegating": N_("Delegating"),
+    "team-owned": N_("Team-owned"),
 }
+"""The stages' names, in English: read them through `stage_label`, which translates."""
 
 AREAS: tuple[str, ...] = (
     "direction",
@@ -29,34 +31,118 @@ AREAS: tuple[str, ...] = (
 )
 """The hats of a small business; a card may belong to one."""
 
+AREA_LABELS: dict[str, str] = {
+    # TRANSLATORS: a business area (a hat of the leader), as shown on a card
+    "direction": N_("direction"),
+    "finance": N_("finance"),
+    "sales-marketing": N_("sales-marketing"),
+    "hr-legal": N_("hr-legal"),
+    "logistics": N_("logistics"),
+    "production": N_("production"),
+    "quality": N_("quality"),
+}
+"""The areas' names: in English their ids, as every screen has always shown them."""
+
 LOG_KINDS: tuple[str, ...] = ("error", "adjustment", "efficiency-loss", "doubt")
 """Kinds of entry in the imperfect-transition log."""
 
 LOG_KIND_LABELS: dict[str, str] = {
-    "error": "Errors",
-    "adjustment": "Adjustments",
-    "efficiency-loss": "Efficiency dips",
-    "doubt": "Doubts",
+    "error": N_("Errors"),
+    "adjustment": N_("Adjustments"),
+    "efficiency-loss": N_("Efficiency dips"),
+    "doubt": N_("Doubts"),
 }
+"""The log's kinds as headings (plural): read them through `log_kind_label`."""
+
+LOG_KIND_NAMES: dict[str, str] = {
+    "error": N_("Error"),
+    "adjustment": N_("Adjustment"),
+    "efficiency-loss": N_("Efficiency dip"),
+    "doubt": N_("Doubt"),
+}
+"""The kind of one entry of the log (singular): read them through `log_kind_name`."""
 
 ABSENCE_ANSWERS: tuple[str, ...] = ("stops", "struggles", "runs")
 """The leader's answer to "if I'm away two weeks, what happens to this task?"."""
 
 ABSENCE_LABELS: dict[str, str] = {
-    "stops": "It stops",
-    "struggles": "It runs with difficulty",
-    "runs": "It runs normally",
+    "stops": N_("It stops"),
+    "struggles": N_("It runs with difficulty"),
+    "runs": N_("It runs normally"),
 }
+"""The absence test's answers: read them through `absence_label`."""
 
 LEVELS: tuple[str, ...] = ("tell", "sell", "consult", "agree", "advise", "inquire", "delegate")
 """Management 3.0 delegation levels; level N is LEVELS[N - 1]."""
 
+LEVEL_LABELS: tuple[str, ...] = (
+    # TRANSLATORS: the seven delegation levels of Management 3.0, as verbs
+    N_("tell"),
+    N_("sell"),
+    N_("consult"),
+    N_("agree"),
+    N_("advise"),
+    N_("inquire"),
+    N_("delegate"),
+)
+"""The levels' names (in English their ids): read them through `level_label`."""
+
 REASONS: tuple[str, ...] = ("repetitive", "standardised", "low-value", "emergency")
 """Why a task is a delegation candidate, in the order to delegate them."""
+
+REASON_LABELS: dict[str, str] = {
+    # TRANSLATORS: why a task is a candidate for delegation
+    "repetitive": N_("repetitive"),
+    "standardised": N_("standardised"),
+    "low-value": N_("low-value"),
+    "emergency": N_("emergency"),
+}
+"""The reasons' names (in English their ids): read them through `reason_label`."""
 
 MAX_TITLE = 200
 MAX_TEXT = 5000
 MAX_HOURS = 168.0
+
+
+def _label(table: dict[str, str], key: str) -> str:
+    """`key`'s name in `table`, translated now; a key a newer version wrote, as spelled."""
+    return _(table[key]) if key in table else key
+
+
+def stage_label(stage: str) -> str:
+    """'Only me' / 'Moi seul' (a stage a newer version wrote, as spelled)."""
+    return _label(STAGE_LABELS, stage)
+
+
+def log_kind_label(kind: str) -> str:
+    """The heading of a kind of log entries, plural: 'Errors' / 'Erreurs'."""
+    return _label(LOG_KIND_LABELS, kind)
+
+
+def log_kind_name(kind: str) -> str:
+    """The kind of one log entry, singular: 'Error' / 'Erreur'."""
+    return _label(LOG_KIND_NAMES, kind)
+
+
+def absence_label(answer: str) -> str:
+    """The absence test's answer: 'It stops' / 'Tout s'arrête' ('' for not answered)."""
+    return _label(ABSENCE_LABELS, answer)
+
+
+def area_label(area: str) -> str:
+    """A business area: 'sales-marketing' / 'commercial et marketing' ('' for none)."""
+    return _label(AREA_LABELS, area)
+
+
+def level_label(level: int) -> str:
+    """A delegation level's name: 3 is 'consult' / 'Consulter'; '' outside 1-7."""
+    return _(LEVEL_LABELS[level - 1]) if 1 <= level <= len(LEVEL_LABELS) else ""
+
+
+def reason_label(reason: str) -> str:
+    """Why a task is a candidate: 'low-value' / 'tâches à faible valeur dirigeant'."""
+    return _label(REASON_LABELS, reason)
+
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters, and lone surrogates (bytes of a command line that are not UTF-8): no
