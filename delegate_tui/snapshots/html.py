@@ -81,13 +81,15 @@ def _none(text: str) -> str:
 def _stages(snap: Snapshot) -> list[str]:
     tiles = [
         f'<div class="tile {s}"><div>{w.stage(s)}</div><div class="n">{f.cards}</div>'
-        f"<div>{_('{hours} h/week').format(hours=w.hours(f.hours))}</div></div>"
+        + "<div>"
+        + _("{hours} h/week").format(hours=w.hours(f.hours))
+        + "</div></div>"
         for s, f in snap.stages.items()
     ]
     total = snap.total
     return [
         "<section>",
-        f"<h2>{_('Where delegation stands')}</h2>",
+        _h2(_("Where delegation stands")),
         f'<div class="tiles">{"".join(tiles)}</div>',
         f'<p class="meta">{_in_all(total.cards, total.hours)}</p>',
         "</section>",
@@ -97,7 +99,7 @@ def _stages(snap: Snapshot) -> list[str]:
 def _changes(changes: Changes | None) -> list[str]:
     if changes is None:
         return [
-            f"<section><h2>{_('Since the last snapshot')}</h2>",
+            "<section>" + _h2(_("Since the last snapshot")),
             _none(_("No earlier snapshot: this is the first one.")),
             "</section>",
         ]
@@ -142,7 +144,7 @@ def _em(text: str) -> str:
 
 
 def _owner(card: CardLine) -> str:
-    return cells.owner(card, escape, f'<span class="tag">{_("provider")}</span>')
+    return cells.owner(card, escape, _tag(_("provider")))
 
 
 def _away(card: CardLine) -> str:
@@ -151,6 +153,18 @@ def _away(card: CardLine) -> str:
 
 def _plain_cells(card: CardLine) -> str:
     return "".join(f"<td>{text}</td>" for text in cells.plain(card, escape, w.NOTHING))
+
+
+def _h2(text: str) -> str:
+    return f"<h2>{text}</h2>"
+
+
+def _tag(text: str) -> str:
+    return f'<span class="tag">{text}</span>'
+
+
+def _h_week() -> str:
+    return _("h/week")
 
 
 def _strong(text: str) -> str:
@@ -169,22 +183,21 @@ def _in_all(cards: int, hours: float) -> str:
 def _card_header() -> str:
     """The card table's head cells before the plain fields'."""
     return (
-        f"<thead><tr><th>{_('Card')}</th><th>{_('Owner')}</th><th>{_('Away 2 wks')}</th>"
-        f"<th>{_('Level')}</th>"
-        f'<th class="num">{_("Standards")}</th><th class="num">{_("In stage")}</th>'
-        f'<th class="num">{_("h/week")}</th>'
+        "<thead><tr>"
+        + "".join(f"<th>{h}</th>" for h in (_("Card"), _("Owner"), _("Away 2 wks"), _("Level")))
+        + "".join(f'<th class="num">{h}</th>' for h in (_("Standards"), _("In stage")))
+        + f'<th class="num">{_h_week()}</th>'
     )
 
 
 def _card_row(card: CardLine) -> str:
     tag = ""
     if card.change == "new":
-        tag = f' <span class="tag">{pgettext("card tag", "new")}</span>'
+        tag = " " + _tag(pgettext("card tag", "new"))
     elif card.change == "back":
-        tag = f' <span class="tag">{pgettext("card tag", "back")}</span>'
+        tag = " " + _tag(pgettext("card tag", "back"))
     elif card.change == "moved":
-        came = _("from {stage}").format(stage=w.stage(card.moved_from))
-        tag = f' <span class="tag">{came}</span>'
+        tag = " " + _tag(_("from {stage}").format(stage=w.stage(card.moved_from)))
     return (
         f"<tr><td>{escape(card.title)}{tag}</td><td>{_owner(card) or w.NOTHING}</td>"
         f'<td class="away">{_away(card)}</td>'
@@ -197,7 +210,7 @@ def _card_row(card: CardLine) -> str:
 
 
 def _cards(snap: Snapshot) -> list[str]:
-    lines = ["<section>", f"<h2>{_('Cards')}</h2>", f'<p class="meta">{escape(w.legend())}</p>']
+    lines = ["<section>", _h2(_("Cards")), f'<p class="meta">{escape(w.legend())}</p>']
     for stage in STAGES:
         cards = [c for c in snap.cards if c.stage == stage]
         lines.append(f"<h3>{w.stage(stage)}</h3>")
@@ -227,7 +240,7 @@ def _long(snap: Snapshot) -> list[str]:
         for c in snap.long_delegating
     ]
     body = f"<ul>{''.join(items)}</ul>" if items else _none(_("None."))
-    return [f"<section><h2>{_('Delegating for more than 4 weeks')}</h2>", body, "</section>"]
+    return ["<section>" + _h2(_("Delegating for more than 4 weeks")), body, "</section>"]
 
 
 def _overdue(snap: Snapshot) -> list[str]:
@@ -249,12 +262,12 @@ def _overdue(snap: Snapshot) -> list[str]:
         )
     if not items:
         return []
-    heading = f"<h2>{_('Check-ins overdue')}</h2>"
+    heading = _h2(_("Check-ins overdue"))
     return [f"<section>{heading}", f"<ul>{''.join(items)}</ul>", "</section>"]
 
 
 def _log(snap: Snapshot) -> list[str]:
-    lines = ["<section>", f"<h2>{_('Transition log of the period')}</h2>"]
+    lines = ["<section>", _h2(_("Transition log of the period"))]
     for kind, entries in snap.log.items():
         if not entries:
             continue
@@ -291,7 +304,7 @@ def _moves(snap: Snapshot) -> list[str]:
         for m in snap.moves
     ]
     body = f"<ul>{''.join(items)}</ul>" if items else _none(_("No moves in this period."))
-    return [f"<section><h2>{_('Moves of the period')}</h2>", body, "</section>"]
+    return ["<section>" + _h2(_("Moves of the period")), body, "</section>"]
 
 
 def render(snap: Snapshot) -> str:

@@ -37,7 +37,7 @@ def _table(header: list[str], align: str, rows: list[list[str]]) -> list[str]:
 def _stages(snap: Snapshot) -> list[str]:
     rows = [[w.stage(s), str(f.cards), w.hours(f.hours)] for s, f in snap.stages.items()]
     total = snap.total
-    rows.append([f"**{_('Total')}**", f"**{total.cards}**", f"**{w.hours(total.hours)}**"])
+    rows.append(["**" + _("Total") + "**", f"**{total.cards}**", f"**{w.hours(total.hours)}**"])
     return [
         "## " + _("Where delegation stands"),
         "",
@@ -130,7 +130,7 @@ def _long(snap: Snapshot) -> list[str]:
     lines = ["## " + _("Delegating for more than 4 weeks"), ""]
     for card in snap.long_delegating:
         owner = f", {_owner(card)}" if _owner(card) else ""
-        lines.append(f"- **{escape(card.title)}**{owner}: {w.age(card.in_stage)}")
+        lines.append(f"- **{escape(card.title)}**{owner}{cells.colon()} {w.age(card.in_stage)}")
     return lines if snap.long_delegating else [*lines, _("None.")]
 
 
