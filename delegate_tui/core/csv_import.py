@@ -1,6 +1,8 @@
 """Provides the reading of a task list from CSV for `delegate import`.
 
-Columns: title, stage, owner, hours_per_week, area (a header row is required). Every row is
+Columns: title, stage, owner, hours_per_week, area (a header row is required), or by their
+French names (titre, étape, responsable, heures_par_semaine, domaine), whatever the language
+of the run; cells separated by `,`, `;` or tabs, hours with a decimal point or comma. Every row is
 checked before anything is imported, so a file imports whole or not at all. No Textual.
 """
 
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.typed_words import fold
 from delegate_tui.core.vocabulary import (
     parse_area,
     parse_hours,
@@ -21,6 +24,38 @@ from delegate_tui.core.vocabulary import (
 )
 
 COLUMNS: tuple[str, ...] = ("title", "stage", "owner", "hours_per_week", "area")
+
+FRENCH_COLUMNS: dict[str, str] = {
+    "title": "titre",
+    "stage": "étape",
+    "owner": "responsable",
+    "hours_per_week": "heures_par_semaine",
+    "area": "domaine",
+}
+"""The columns' French names, which a file may use instead in any language of the run (as the
+French CSV snapshot writes them)."""
+
+
+def _key(header: str) -> str:
+    """A header as compared: folded (any case, accents or not), words joined by `_`."""
+    return fold(header).replace("-", "_")
+
+
+_BY_NAME: dict[str, str] = {
+    **{_key(c): c for c in COLUMNS},
+    **{_key(french): c for c, french in FRENCH_COLUMNS.items()},
+    "etape": "stage",
+    "heures": "hours_per_week",
+    "heures_semaine": "hours_per_week",
+}
+"""Every header a column is known by, folded (`_column`), to the column."""
+
+
+def _column(header: str) -> str:
+    """The column a header names (English or French, any case, accents or not), else the
+    header as folded."""
+    key = _key(header)
+    return _BY_NAME.get(key, key)
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
@@ -45,7 +80,7 @@ def parse_rows(text: str, name: str = "the CSV") -> list[dict[str, Any]]:
     header = next(reader, None)
     if not header:
         raise ValidationError(f"{name} is empty: it needs a header row ({', '.join(COLUMNS)})")
-    columns = [h.strip().lower() for h in header]
+    columns = [_column(h) for h in header]
     missing = [c for c in COLUMNS if c not in columns]
     if missing:
         raise ValidationError(

@@ -5,7 +5,12 @@ formula (starting with =, +, -, @, a tab or a carriage return) gets a leading ap
 it shows as text and never runs. Whatever the separator: a spreadsheet set to split on `;` (as
 in France) or on tabs ignores our commas and quotes, and starts a cell after any `;` or tab
 inside ours, so an apostrophe also goes after every `;`, tab or line break in a cell that is
-followed by a formula sign or a quote. Pure: no I/O, no Textual.
+followed by a formula sign or a quote.
+
+In French (the language of the run) the file is as a French spreadsheet reads it: `;` between
+cells, `2,5` decimals, French column names (`FRENCH_HEADERS`; `delegate import` reads those of
+its columns in any language) and the board's words by their French names (`Moi seul`, `oui`).
+English keeps the stable ids (`only-me`, `yes`). Pure: no I/O, no Textual.
 """
 
 from __future__ import annotations
@@ -13,9 +18,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from datetime import datetime
 
+from delegate_tui.core import wording
 from delegate_tui.core.card_fields import PLAIN_COLUMNS
+from delegate_tui.core.csv_import import FRENCH_COLUMNS
+from delegate_tui.core.dates import show_cadence
+from delegate_tui.core.formats import number
+from delegate_tui.core.language import _, is_french, pgettext
+from delegate_tui.core.vocabulary import area_label, reason_label, stage_label
 from delegate_tui.snapshots.snapshot import CardLine, Snapshot
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,7 +47,14 @@ def cell(text: str) -> str:
 
 
 def _yes(flag: bool) -> str:
+    if is_french():
+        return pgettext("csv cell", "yes") if flag else pgettext("csv cell", "no")
     return "yes" if flag else "no"
+
+
+def _word(label: Callable[[str], str], value: str) -> str:
+    """A word of the board: its stable id in English, its name in French ('' stays '')."""
+    return label(value) if is_french() and value else value
 
 
 def _level(level: int | None) -> int | str:
@@ -47,7 +66,12 @@ def _minute(moment: datetime | None) -> str:
 
 
 def _change(card: CardLine) -> str:
-    return f"moved from {card.moved_from}" if card.change == "moved" else card.change
+    if not is_french():
+        return f"moved from {card.moved_from}" if card.change == "moved" else card.change
+    if card.change == "moved":
+        return _("moved from {stage}").format(stage=stage_label(card.moved_from))
+    changes = {"new": pgettext("card change", "new"), "back": pgettext("card change", "back")}
+    return changes.get(card.change, card.change)
 
 
 COLUMNS: tuple[str, ...] = (
@@ -81,15 +105,39 @@ fields of the field table (`card_fields.PLAIN_COLUMNS`) come last. `_row` gives 
 column in this order (tests/core/test_card_fields.py checks that they stay in step)."""
 
 
+FRENCH_HEADERS: dict[str, str] = {
+    **FRENCH_COLUMNS,
+    "accountable": "garant",
+    "standards_done": "standards_faits",
+    "standards_total": "standards_total",
+    "in_stage_since": "dans_l_étape_depuis",
+    "days_in_stage": "jours_dans_l_étape",
+    "delegating_over_4_weeks": "en_délégation_depuis_plus_de_4_semaines",
+    "log_entries_in_period": "entrées_du_journal_sur_la_période",
+    "since_last_snapshot": "depuis_le_dernier_point",
+    "absence": "absence_deux_semaines",
+    "absence_set": "absence_renseignée",
+    "level": "niveau",
+    "target_level": "niveau_visé",
+    "reason": "raison",
+    "provider": "prestataire",
+    "checkin": "rythme_de_suivi",
+    "next_checkin": "prochain_point_de_suivi",
+    "checkin_overdue": "point_de_suivi_en_retard",
+}
+"""The columns' names in a French file (the plain fields keep theirs): fixed names, not in the
+catalog, so that a file reads the same on every machine and `delegate import` knows them."""
+
+
 def _row(card: CardLine) -> list[str | int | float]:
     row: list[str | int | float] = [
         cell(card.id),
         cell(card.title),
-        cell(card.stage),
+        cell(_word(stage_label, card.stage)),
         cell(card.owner),
         cell(card.accountable),
-        cell(card.area),
-        f"{card.hours:g}",
+        cell(_word(area_label, card.area)),
+        number(card.hours),
         card.standards_done,
         card.standards_total,
         _minute(card.stage_since),
@@ -97,13 +145,13 @@ def _row(card: CardLine) -> list[str | int | float]:
         _yes(card.long_delegating),
         card.log_in_period,
         _change(card),
-        cell(card.absence),
+        cell(_word(wording.answer, card.absence)),
         _yes(card.absence_set),
         _level(card.level),
         _level(card.target_level),
-        cell(card.reason),
+        cell(_word(reason_label, card.reason)),
         _yes(card.provider),
-        cell(card.checkin),
+        cell(show_cadence(card.checkin)),
         _minute(card.next_checkin),
         _yes(card.checkin_overdue),
     ]
@@ -113,9 +161,11 @@ def _row(card: CardLine) -> list[str | int | float]:
 
 
 def render(snap: Snapshot) -> str:
-    """The cards as CSV text with a header row (lines end in CRLF, as RFC 4180 has it)."""
+    """The cards as CSV text with a header row (lines end in CRLF, as RFC 4180 has it); in
+    French with `;` between cells and the French column names."""
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+    french = is_french()
+    writer = csv.writer(out, delimiter=";" if french else ",")
+    writer.writerow([FRENCH_HEADERS.get(c, c) for c in COLUMNS] if french else COLUMNS)
     writer.writerows(_row(c) for c in snap.cards)
     return out.getvalue()

@@ -12,6 +12,7 @@ from html import escape as _escape
 
 from delegate_tui.core import wording as w
 from delegate_tui.core.display import show_bidi
+from delegate_tui.core.language import _, current, ngettext, pgettext
 from delegate_tui.core.vocabulary import STAGES
 from delegate_tui.snapshots import cells
 from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
@@ -80,16 +81,17 @@ def _none(text: str) -> str:
 def _stages(snap: Snapshot) -> list[str]:
     tiles = [
         f'<div class="tile {s}"><div>{w.stage(s)}</div><div class="n">{f.cards}</div>'
-        f"<div>{w.hours(f.hours)} h/week</div></div>"
+        + "<div>"
+        + _("{hours} h/week").format(hours=w.hours(f.hours))
+        + "</div></div>"
         for s, f in snap.stages.items()
     ]
     total = snap.total
     return [
         "<section>",
-        "<h2>Where delegation stands</h2>",
+        _h2(_("Where delegation stands")),
         f'<div class="tiles">{"".join(tiles)}</div>',
-        f'<p class="meta">{w.plural(total.cards, "card")} in all, '
-        f"{w.hours(total.hours)} hours a week.</p>",
+        f'<p class="meta">{_in_all(total.cards, total.hours)}</p>',
         "</section>",
     ]
 
@@ -97,35 +99,41 @@ def _stages(snap: Snapshot) -> list[str]:
 def _changes(changes: Changes | None) -> list[str]:
     if changes is None:
         return [
-            "<section><h2>Since the last snapshot</h2>",
-            _none("No earlier snapshot: this is the first one."),
+            "<section>" + _h2(_("Since the last snapshot")),
+            _none(_("No earlier snapshot: this is the first one.")),
             "</section>",
         ]
     items = [
-        f"<li>New card: <strong>{escape(c.title)}</strong> ({w.stage(c.stage)})</li>"
+        _("New card: {title} ({stage})").format(title=_strong(c.title), stage=w.stage(c.stage))
         for c in changes.new_cards
     ]
     items += [
-        f"<li>Back on the board: <strong>{escape(c.title)}</strong> ({w.stage(c.stage)})</li>"
+        _("Back on the board: {title} ({stage})").format(
+            title=_strong(c.title), stage=w.stage(c.stage)
+        )
         for c in changes.back
     ]
     items += [
-        f"<li>Moved: <strong>{escape(m.card_title)}</strong>, "
-        f"{w.stage(m.from_stage)} → {w.stage(m.to_stage)}</li>"
+        _("Moved: {title}, {old} → {new}").format(
+            title=_strong(m.card_title), old=w.stage(m.from_stage), new=w.stage(m.to_stage)
+        )
         for m in changes.moved
     ]
     items += [
-        f"<li>New log entry on <strong>{escape(e.card_title)}</strong> "
-        f"({kind_label(e.kind)}): {escape(e.text)}</li>"
+        _("New log entry on {title} ({kind}): {text}").format(
+            title=_strong(e.card_title), kind=kind_label(e.kind), text=escape(e.text)
+        )
         for e in changes.new_log
     ]
     items += [
-        f"<li>No longer on the board: <strong>{escape(title)}</strong></li>"
+        _("No longer on the board: {title}").format(title=_strong(title))
         for _card_id, title in changes.gone
     ]
-    body = f"<ul>{''.join(items)}</ul>" if items else _none("Nothing changed.")
+    body = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    body = body if items else _none(_("Nothing changed."))
     when = w.when(changes.previous_as_of)
-    return [f"<section><h2>Since the last snapshot ({when})</h2>", body, "</section>"]
+    heading = _("Since the last snapshot ({when})").format(when=when)
+    return [f"<section><h2>{heading}</h2>", body, "</section>"]
 
 
 _PLAIN = bool(cells.PLAIN_HEADINGS)
@@ -136,7 +144,7 @@ def _em(text: str) -> str:
 
 
 def _owner(card: CardLine) -> str:
-    return cells.owner(card, escape, '<span class="tag">provider</span>')
+    return cells.owner(card, escape, _tag(_("provider")))
 
 
 def _away(card: CardLine) -> str:
@@ -147,14 +155,49 @@ def _plain_cells(card: CardLine) -> str:
     return "".join(f"<td>{text}</td>" for text in cells.plain(card, escape, w.NOTHING))
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{text}</h2>"
+
+
+def _tag(text: str) -> str:
+    return f'<span class="tag">{text}</span>'
+
+
+def _h_week() -> str:
+    return _("h/week")
+
+
+def _strong(text: str) -> str:
+    return f"<strong>{escape(text)}</strong>"
+
+
+def _in_all(cards: int, hours: float) -> str:
+    """'5 cards in all, 14.5 hours a week.'"""
+    return ngettext(
+        "{count} card in all, {hours} hours a week.",
+        "{count} cards in all, {hours} hours a week.",
+        cards,
+    ).format(count=cards, hours=w.hours(hours))
+
+
+def _card_header() -> str:
+    """The card table's head cells before the plain fields'."""
+    return (
+        "<thead><tr>"
+        + "".join(f"<th>{h}</th>" for h in (_("Card"), _("Owner"), _("Away 2 wks"), _("Level")))
+        + "".join(f'<th class="num">{h}</th>' for h in (_("Standards"), _("In stage")))
+        + f'<th class="num">{_h_week()}</th>'
+    )
+
+
 def _card_row(card: CardLine) -> str:
     tag = ""
     if card.change == "new":
-        tag = ' <span class="tag">new</span>'
+        tag = " " + _tag(pgettext("card tag", "new"))
     elif card.change == "back":
-        tag = ' <span class="tag">back</span>'
+        tag = " " + _tag(pgettext("card tag", "back"))
     elif card.change == "moved":
-        tag = f' <span class="tag">from {w.stage(card.moved_from)}</span>'
+        tag = " " + _tag(_("from {stage}").format(stage=w.stage(card.moved_from)))
     return (
         f"<tr><td>{escape(card.title)}{tag}</td><td>{_owner(card) or w.NOTHING}</td>"
         f'<td class="away">{_away(card)}</td>'
@@ -167,23 +210,20 @@ def _card_row(card: CardLine) -> str:
 
 
 def _cards(snap: Snapshot) -> list[str]:
-    lines = ["<section>", "<h2>Cards</h2>", f'<p class="meta">{escape(w.LEGEND)}</p>']
+    lines = ["<section>", _h2(_("Cards")), f'<p class="meta">{escape(w.legend())}</p>']
     for stage in STAGES:
         cards = [c for c in snap.cards if c.stage == stage]
         lines.append(f"<h3>{w.stage(stage)}</h3>")
         if not cards:
-            lines.append(_none("No cards."))
+            lines.append(_none(_("No cards.")))
             continue
         lines += [
             '<table class="cards"><colgroup><col class="card"><col class="owner">'
             '<col class="away"><col class="level">'
             '<col class="figure"><col class="figure"><col class="figure">'
-            + '<col class="plain">'
-            * len(cells.PLAIN_HEADINGS)
+            + '<col class="plain">' * len(cells.PLAIN_HEADINGS)
             + "</colgroup>"
-            "<thead><tr><th>Card</th><th>Owner</th><th>Away 2 wks</th><th>Level</th>"
-            '<th class="num">Standards</th><th class="num">In stage</th>'
-            '<th class="num">h/week</th>'
+            + _card_header()
             + "".join(f"<th>{escape(h)}</th>" for h in cells.PLAIN_HEADINGS)
             + "</tr></thead><tbody>",
             *(_card_row(c) for c in cards),
@@ -196,11 +236,11 @@ def _long(snap: Snapshot) -> list[str]:
     items = [
         f"<li><strong>{escape(c.title)}</strong>"
         + (f", {_owner(c)}" if _owner(c) else "")
-        + f": {w.age(c.in_stage)}</li>"
+        + f"{cells.colon()} {w.age(c.in_stage)}</li>"
         for c in snap.long_delegating
     ]
-    body = f"<ul>{''.join(items)}</ul>" if items else _none("None.")
-    return ["<section><h2>Delegating for more than 4 weeks</h2>", body, "</section>"]
+    body = f"<ul>{''.join(items)}</ul>" if items else _none(_("None."))
+    return ["<section>" + _h2(_("Delegating for more than 4 weeks")), body, "</section>"]
 
 
 def _overdue(snap: Snapshot) -> list[str]:
@@ -211,16 +251,23 @@ def _overdue(snap: Snapshot) -> list[str]:
         items.append(
             f"<li><strong>{escape(c.title)}</strong>"
             + (f", {_owner(c)}" if _owner(c) else "")
-            + f': {escape(c.checkin)}, due <span class="when">{w.day(due)}</span> '
-            f"({w.age(snap.as_of - due)} overdue)</li>"
+            + cells.colon()
+            + " "
+            + _("{cadence}, due {day} ({age} overdue)").format(
+                cadence=escape(cells.cadence(c)),
+                day=f'<span class="when">{w.day(due)}</span>',
+                age=w.age(snap.as_of - due),
+            )
+            + "</li>"
         )
     if not items:
         return []
-    return ["<section><h2>Check-ins overdue</h2>", f"<ul>{''.join(items)}</ul>", "</section>"]
+    heading = _h2(_("Check-ins overdue"))
+    return [f"<section>{heading}", f"<ul>{''.join(items)}</ul>", "</section>"]
 
 
 def _log(snap: Snapshot) -> list[str]:
-    lines = ["<section>", "<h2>Transition log of the period</h2>"]
+    lines = ["<section>", _h2(_("Transition log of the period"))]
     for kind, entries in snap.log.items():
         if not entries:
             continue
@@ -228,55 +275,62 @@ def _log(snap: Snapshot) -> list[str]:
         for e in entries:
             by = f" ({escape(e.by)})" if e.by else ""
             fixed = (
-                f' · <span class="corrected">corrected by {escape(e.corrected_by)} '
-                f"on {w.day(e.corrected_at)}</span>"
+                ' · <span class="corrected">'
+                + _("corrected by {name} on {day}").format(
+                    name=escape(e.corrected_by), day=w.day(e.corrected_at)
+                )
+                + "</span>"
                 if e.corrected_at
                 else ""
             )
             lines.append(
                 f'<li><span class="when">{w.day(e.at)}</span> · '
-                f"<strong>{escape(e.card_title)}</strong>: {escape(e.text)}{by}{fixed}</li>"
+                f"<strong>{escape(e.card_title)}</strong>{cells.colon()} "
+                f"{escape(e.text)}{by}{fixed}</li>"
             )
         lines.append("</ul>")
     if not snap.log_count:
-        lines.append(_none("Nothing logged in this period."))
+        lines.append(_none(_("Nothing logged in this period.")))
     return [*lines, "</section>"]
 
 
 def _moves(snap: Snapshot) -> list[str]:
     items = [
         f'<li><span class="when">{w.day(m.at) if m.at else ""}</span> · '
-        f"<strong>{escape(m.card_title)}</strong>: "
+        f"<strong>{escape(m.card_title)}</strong>{cells.colon()} "
         f"{w.stage(m.from_stage)} → {w.stage(m.to_stage)}"
         + (f" ({escape(m.by)})" if m.by else "")
         + "</li>"
         for m in snap.moves
     ]
-    body = f"<ul>{''.join(items)}</ul>" if items else _none("No moves in this period.")
-    return ["<section><h2>Moves of the period</h2>", body, "</section>"]
+    body = f"<ul>{''.join(items)}</ul>" if items else _none(_("No moves in this period."))
+    return ["<section>" + _h2(_("Moves of the period")), body, "</section>"]
 
 
 def render(snap: Snapshot) -> str:
     """The snapshot as one self-contained HTML page."""
     board = escape(snap.board)
-    absence = snap.absence
-    scenario = f" (scenario {absence.scenario} of 3)" if absence.scenario else ""
+    title = _("Status snapshot: {board}").format(board=board)
+    meta = _("As of {now} · period since {since}").format(
+        now=w.when(snap.as_of), since=w.when(snap.since)
+    )
+    written = _("Written by delegate-tui on {when}.").format(when=w.when(snap.as_of))
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{current()}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Status snapshot: {board}</title>",
+        f"<title>{title}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
-        f"<header><h1>Status snapshot: {board}</h1>",
-        f'<p class="meta">As of {w.when(snap.as_of)} · period since {w.when(snap.since)}</p>',
+        f"<header><h1>{title}</h1>",
+        f'<p class="meta">{meta}</p>',
         "</header>",
-        f'<p class="absence"><strong>If the leader is away two weeks:</strong> '
-        f"{escape(absence.label)}{scenario}.</p>",
+        f'<p class="absence"><strong>{cells.absence_question()}</strong> '
+        f"{escape(cells.absence_verdict(snap))}.</p>",
         *_stages(snap),
         *_changes(snap.changes),
         *_cards(snap),
@@ -284,7 +338,7 @@ def render(snap: Snapshot) -> str:
         *_overdue(snap),
         *_log(snap),
         *_moves(snap),
-        f"<footer>Written by delegate-tui on {w.when(snap.as_of)}.</footer>",
+        f"<footer>{written}</footer>",
         "</body>",
         "</html>",
     ]

@@ -3,6 +3,8 @@
 Stages are keyed `only-me`, `delegating`, `team-owned`; times are ISO 8601 with their offset.
 Format 2 renamed the absence verdict's key `absence_test` to `absence` (as `delegate status
 --json` has it) and added the per-card insight fields.
+Keys and values stay English whatever the language of the run (they are for programs);
+`language` says which one the run spoke (`en`, `fr`).
 `<`, `>` and `&` are written as \\u escapes, so the text stays inert even when the JSON is
 pasted into a web page; so are DEL, the C1 controls, U+2028/U+2029 and the bidi controls
 (`json_text.dumps`), which the text keeps otherwise. Pure: no I/O, no Textual.
@@ -16,6 +18,7 @@ from typing import Any
 from delegate_tui.core.card_fields import PLAIN_COLUMNS
 from delegate_tui.core.insight import card_ref
 from delegate_tui.core.json_text import dumps
+from delegate_tui.core.language import current
 from delegate_tui.core.vocabulary import STAGE_LABELS
 from delegate_tui.snapshots.snapshot import (
     SNAPSHOT_FORMAT,
@@ -112,6 +115,7 @@ def as_json(snap: Snapshot) -> dict[str, Any]:
     total = snap.total
     return {
         "format": SNAPSHOT_FORMAT,
+        "language": current(),
         "board": {"name": snap.board, "id": snap.board_id},
         "as_of": _time(snap.as_of),
         "period": {"since": _time(snap.since), "until": _time(snap.as_of)},

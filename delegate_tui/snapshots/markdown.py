@@ -10,6 +10,7 @@ import re
 
 from delegate_tui.core import wording as w
 from delegate_tui.core.display import line
+from delegate_tui.core.language import _
 from delegate_tui.core.vocabulary import STAGES
 from delegate_tui.snapshots import cells
 from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
@@ -36,36 +37,52 @@ def _table(header: list[str], align: str, rows: list[list[str]]) -> list[str]:
 def _stages(snap: Snapshot) -> list[str]:
     rows = [[w.stage(s), str(f.cards), w.hours(f.hours)] for s, f in snap.stages.items()]
     total = snap.total
-    rows.append(["**Total**", f"**{total.cards}**", f"**{w.hours(total.hours)}**"])
+    rows.append(["**" + _("Total") + "**", f"**{total.cards}**", f"**{w.hours(total.hours)}**"])
     return [
-        "## Where delegation stands",
+        "## " + _("Where delegation stands"),
         "",
-        *_table(["Stage", "Cards", "Hours/week"], "lrr", rows),
+        *_table([_("Stage"), _("Cards"), _("Hours/week")], "lrr", rows),
     ]
 
 
 def _changes(changes: Changes | None) -> list[str]:
     if changes is None:
-        return ["## Since the last snapshot", "", "No earlier snapshot: this is the first one."]
-    lines = [f"## Since the last snapshot ({w.when(changes.previous_as_of)})", ""]
+        return [
+            "## " + _("Since the last snapshot"),
+            "",
+            _("No earlier snapshot: this is the first one."),
+        ]
+    when = w.when(changes.previous_as_of)
+    lines = ["## " + _("Since the last snapshot ({when})").format(when=when), ""]
     for card in changes.new_cards:
-        lines.append(f"- New card: **{escape(card.title)}** ({w.stage(card.stage)})")
+        title, stage = f"**{escape(card.title)}**", w.stage(card.stage)
+        lines.append("- " + _("New card: {title} ({stage})").format(title=title, stage=stage))
     for card in changes.back:
-        lines.append(f"- Back on the board: **{escape(card.title)}** ({w.stage(card.stage)})")
-    for move in changes.moved:
+        title, stage = f"**{escape(card.title)}**", w.stage(card.stage)
         lines.append(
-            f"- Moved: **{escape(move.card_title)}**, "
-            f"{w.stage(move.from_stage)} → {w.stage(move.to_stage)}"
+            "- " + _("Back on the board: {title} ({stage})").format(title=title, stage=stage)
+        )
+    for move in changes.moved:
+        title, old, new = f"**{escape(move.card_title)}**", move.from_stage, move.to_stage
+        lines.append(
+            "- "
+            + _("Moved: {title}, {old} → {new}").format(
+                title=title, old=w.stage(old), new=w.stage(new)
+            )
         )
     for entry in changes.new_log:
+        title, kind = f"**{escape(entry.card_title)}**", kind_label(entry.kind)
         lines.append(
-            f"- New log entry on **{escape(entry.card_title)}** ({kind_label(entry.kind)}): "
-            f"{escape(entry.text)}"
+            "- "
+            + _("New log entry on {title} ({kind}): {text}").format(
+                title=title, kind=kind, text=escape(entry.text)
+            )
         )
     for _card_id, title in changes.gone:
-        lines.append(f"- No longer on the board: **{escape(title) or NOTHING}**")
+        shown = f"**{escape(title) or NOTHING}**"
+        lines.append("- " + _("No longer on the board: {title}").format(title=shown))
     if changes.empty:
-        lines.append("Nothing changed.")
+        lines.append(_("Nothing changed."))
     return lines
 
 
@@ -74,7 +91,7 @@ def _em(text: str) -> str:
 
 
 def _owner(card: CardLine) -> str:
-    return cells.owner(card, escape, "(provider)")
+    return cells.owner(card, escape, _("(provider)"))
 
 
 def _away(card: CardLine) -> str:
@@ -94,14 +111,15 @@ def _card_row(card: CardLine) -> list[str]:
 
 
 def _cards(snap: Snapshot) -> list[str]:
-    lines = ["## Cards", "", w.LEGEND]
+    lines = ["## " + _("Cards"), "", w.legend()]
     for stage in STAGES:
         cards = [c for c in snap.cards if c.stage == stage]
         lines += ["", f"### {w.stage(stage)}", ""]
         if not cards:
-            lines.append("No cards.")
+            lines.append(_("No cards."))
             continue
-        header = ["Card", "Owner", "Away 2 wks", "Level", "Standards", "In stage", "Hours/week"]
+        header = [_("Card"), _("Owner"), _("Away 2 wks"), _("Level"), _("Standards")]
+        header += [_("In stage"), _("Hours/week")]
         header += cells.PLAIN_HEADINGS
         align = "llllrrr" + "l" * len(cells.PLAIN_HEADINGS)
         lines += _table(header, align, [_card_row(c) for c in cards])
@@ -109,28 +127,28 @@ def _cards(snap: Snapshot) -> list[str]:
 
 
 def _long(snap: Snapshot) -> list[str]:
-    lines = ["## Delegating for more than 4 weeks", ""]
+    lines = ["## " + _("Delegating for more than 4 weeks"), ""]
     for card in snap.long_delegating:
         owner = f", {_owner(card)}" if _owner(card) else ""
-        lines.append(f"- **{escape(card.title)}**{owner}: {w.age(card.in_stage)}")
-    return lines if snap.long_delegating else [*lines, "None."]
+        lines.append(f"- **{escape(card.title)}**{owner}{cells.colon()} {w.age(card.in_stage)}")
+    return lines if snap.long_delegating else [*lines, _("None.")]
 
 
 def _overdue(snap: Snapshot) -> list[str]:
     """The overdue check-ins; no section at all when there are none."""
-    lines = ["## Check-ins overdue", ""]
+    lines = ["## " + _("Check-ins overdue"), ""]
     for card in snap.overdue_checkins:
         due = card.next_checkin or snap.as_of
         owner = f", {_owner(card)}" if _owner(card) else ""
-        lines.append(
-            f"- **{escape(card.title)}**{owner}: {escape(card.checkin)}, due {w.day(due)} "
-            f"({w.age(snap.as_of - due)} overdue)"
+        late = _("{cadence}, due {day} ({age} overdue)").format(
+            cadence=escape(cells.cadence(card)), day=w.day(due), age=w.age(snap.as_of - due)
         )
+        lines.append(f"- **{escape(card.title)}**{owner}{cells.colon()} {late}")
     return lines if snap.overdue_checkins else []
 
 
 def _log(snap: Snapshot) -> list[str]:
-    lines = ["## Transition log of the period"]
+    lines = ["## " + _("Transition log of the period")]
     for kind, entries in snap.log.items():
         if not entries:
             continue
@@ -138,38 +156,42 @@ def _log(snap: Snapshot) -> list[str]:
         for e in entries:
             by = f" ({escape(e.by)})" if e.by else ""
             fixed = (
-                f" · corrected by {escape(e.corrected_by)} on {w.day(e.corrected_at)}"
+                " · "
+                + _("corrected by {name} on {day}").format(
+                    name=escape(e.corrected_by), day=w.day(e.corrected_at)
+                )
                 if e.corrected_at
                 else ""
             )
             lines.append(
-                f"- {w.day(e.at)} · **{escape(e.card_title)}**: {escape(e.text)}{by}{fixed}"
+                f"- {w.day(e.at)} · **{escape(e.card_title)}**{cells.colon()} "
+                f"{escape(e.text)}{by}{fixed}"
             )
-    return lines if snap.log_count else [*lines, "", "Nothing logged in this period."]
+    return lines if snap.log_count else [*lines, "", _("Nothing logged in this period.")]
 
 
 def _moves(snap: Snapshot) -> list[str]:
-    lines = ["## Moves of the period", ""]
+    lines = ["## " + _("Moves of the period"), ""]
     for m in snap.moves:
         by = f" ({escape(m.by)})" if m.by else ""
         day = w.day(m.at) if m.at else ""
         lines.append(
-            f"- {day} · **{escape(m.card_title)}**: "
+            f"- {day} · **{escape(m.card_title)}**{cells.colon()} "
             f"{w.stage(m.from_stage)} → {w.stage(m.to_stage)}{by}"
         )
-    return lines if snap.moves else [*lines, "No moves in this period."]
+    return lines if snap.moves else [*lines, _("No moves in this period.")]
 
 
 def render(snap: Snapshot) -> str:
     """The snapshot as a Markdown document."""
-    absence = snap.absence
-    scenario = f" (scenario {absence.scenario} of 3)" if absence.scenario else ""
     head = [
-        f"# Status snapshot: {escape(snap.board)}",
+        "# " + _("Status snapshot: {board}").format(board=escape(snap.board)),
         "",
-        f"As of {w.when(snap.as_of)}. Period: since {w.when(snap.since)}.",
+        _("As of {now}. Period: since {since}.").format(
+            now=w.when(snap.as_of), since=w.when(snap.since)
+        ),
         "",
-        f"**If the leader is away two weeks:** {absence.label}{scenario}.",
+        f"**{cells.absence_question()}** {cells.absence_verdict(snap)}.",
     ]
     sections = [head, _stages(snap), _changes(snap.changes), _cards(snap), _long(snap)]
     sections += [_overdue(snap), _log(snap), _moves(snap)]

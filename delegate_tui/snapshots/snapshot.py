@@ -27,9 +27,10 @@ from delegate_tui.core.insight import (
     stored_moment,
     verdict,
 )
+from delegate_tui.core.language import _
 from delegate_tui.core.model import Card
 from delegate_tui.core.times import format_time
-from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, STAGES
+from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, STAGES, log_kind_label
 from delegate_tui.snapshots.previous import STATE_FORMAT, Previous, change_since
 
 SNAPSHOT_FORMAT = "delegate-snapshot/2"
@@ -44,8 +45,8 @@ DEFAULT_PERIOD = timedelta(days=7)
 
 
 def kind_label(kind: str) -> str:
-    """'Errors', 'Adjustments', … (a kind a newer version wrote is shown as it is spelled)."""
-    return LOG_KIND_LABELS.get(kind, kind.capitalize() or "Other")
+    """'Errors' / 'Erreurs', … (a kind a newer version wrote is shown as it is spelled)."""
+    return log_kind_label(kind) if kind in LOG_KIND_LABELS else kind.capitalize() or _("Other")
 
 
 @dataclass(frozen=True, slots=True)

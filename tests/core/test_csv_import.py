@@ -12,9 +12,20 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from delegate_tui.core.csv_import import COLUMNS, parse_rows, read_rows
+from delegate_tui import locale
+from delegate_tui.core import language
+from delegate_tui.core.csv_import import COLUMNS, FRENCH_COLUMNS, parse_rows, read_rows
 from delegate_tui.core.errors import ValidationError
-from delegate_tui.core.vocabulary import AREAS, MAX_HOURS, STAGES, parse_name, parse_title
+from delegate_tui.core.formats import number
+from delegate_tui.core.vocabulary import (
+    AREAS,
+    MAX_HOURS,
+    STAGES,
+    area_label,
+    parse_name,
+    parse_title,
+    stage_label,
+)
 
 HEADER = "title,stage,owner,hours_per_week,area"
 
@@ -173,3 +184,64 @@ def test_csv_written_rows_parse_back(
         path = Path(folder) / "tasks.csv"
         path.write_bytes(out.getvalue().encode("utf-8-sig"))
         assert read_rows(path) == written
+
+
+def test_french_headers_and_names(tmp_path: Path) -> None:
+    """A file from a French spreadsheet: French headers with accents, `;`, decimal commas and
+    the stages and areas by their French names, read whatever the language of the run."""
+    path = tmp_path / "taches.csv"
+    text = (
+        "\ufeffTitre;Étape;Responsable;Heures_par_semaine;Domaine\r\n"
+        "Facturation;En délégation;Marie;2,5;finances et achats\r\n"
+        "Paie;Confié à l'équipe;;1;RH et juridique\r\n"
+        "Devis;moi-seul;;0,75;qualité\r\n"
+    )
+    path.write_bytes(text.encode("utf-8"))
+    assert read_rows(path) == [
+        {
+            "title": "Facturation",
+            "stage": "delegating",
+            "owner": "Marie",
+            "hours_per_week": 2.5,
+            "area": "finance",
+        },
+        {"title": "Paie", "stage": "team-owned", "owner": "", "hours_per_week": 1.0, "area": "hr-legal"},
+        {"title": "Devis", "stage": "only-me", "owner": "", "hours_per_week": 0.75, "area": "quality"},
+    ]  # fmt: skip
+    assert parse_rows("titre,etape,responsable,heures,domaine\nA,equipe,,3,\n")[0]["stage"] == (
+        "team-owned"
+    )
+
+
+def test_import_of_a_french_file_through_the_cli(run_cli, board_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "taches.csv"
+    path.write_text(
+        "titre;étape;responsable;heures_par_semaine;domaine\n"
+        "Relances clients;En délégation;Paul;1,5;commercial et marketing\n",
+        encoding="utf-8",
+    )
+    assert run_cli("--lang", "fr", "import", str(path)).code == 0
+    text = json.dumps(json.loads(board_path.read_text())["cards"])
+    assert '"delegating"' in text and '"sales-marketing"' in text  # stable ids only
+    assert "délégation" not in text and "commercial" not in text
+
+
+@settings(deadline=None)
+@given(st.lists(rows, min_size=1, max_size=8), st.permutations(COLUMNS), st.booleans())
+def test_a_french_csv_parses_back(written: list[dict], order: list[str], in_french: bool) -> None:
+    """Rows written as the French CSV snapshot writes them (French headers and names, `;`,
+    decimal commas) read back to the same cards, in either language of the run."""
+    locale.install(language.FRENCH)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([FRENCH_COLUMNS[c] for c in order])
+    for row in written:
+        shown = {
+            **row,
+            "stage": stage_label(row["stage"]),
+            "area": area_label(row["area"]) if row["area"] else "",
+            "hours_per_week": number(row["hours_per_week"]),
+        }
+        writer.writerow([shown[c] for c in order])
+    locale.install(language.FRENCH if in_french else language.ENGLISH)
+    assert parse_rows(out.getvalue()) == written
