@@ -22,6 +22,7 @@ from delegate_tui.core.formats import NARROW
 from delegate_tui.core.insight import build
 from delegate_tui.core.model import Card, Standard
 from delegate_tui.core.readiness import missing_for_team, require_ready
+from delegate_tui.core.vocabulary import parse_hours
 from tests.kit.basics import CliResult, delegate_process, file_hash
 
 CARD_A = "abcd0000-0000-4000-8000-000000000001"
@@ -203,3 +204,17 @@ def test_the_cli_refuses_a_card_not_ready_in_french(run_cli, board: Path) -> Non
         "pas de responsable et aucun standard de travail",
     )
     assert english_left(line, "delegate:") == []
+
+
+@pytest.mark.parametrize("typed", ["beaucoup", "-2", "200"])
+def test_hours_refused_in_french(french, typed: str) -> None:
+    with pytest.raises(ValidationError) as found:
+        parse_hours(typed)
+    message = str(found.value)
+    assert message.startswith(f"heures par semaine «{NARROW}{typed}{NARROW}»{NARROW}: ")
+    assert english_left(message) == []
+
+
+def test_hours_refused_in_english_as_before() -> None:
+    with pytest.raises(ValidationError, match=r"^hours 'lots' is not a number: write e.g. 2"):
+        parse_hours("lots")
