@@ -25,8 +25,7 @@ SCENARIOS: dict[int, str] = {
     2: N_("it runs with difficulty"),
     3: N_("it runs normally"),
 }
-"""The three answers to "if I'm away two weeks, what happens?", worst first (in English, as
-JSON says them; a `Verdict` says them in the language of the run)."""
+"""The answers to "if I'm away two weeks, what happens?", worst first (a Verdict's translated)."""
 
 UNKNOWN_VERDICT = N_("not known yet: the board has no cards")
 
@@ -396,7 +395,5 @@ def insight_json(insight: Insight) -> dict[str, Any]:
         "checkins": [_checkin_json(c) for c in insight.checkins],
         "overdue_checkins": [_checkin_json(c) for c in insight.overdue],
         "flow": [{"at": format_time(p.at), **p.counts} for p in insight.flow],
-        "not_ready": [
-            {**_ref(c), "missing": gaps} for c, gaps in not_ready(insight.cards, stable=True)
-        ],
+        "not_ready": [{**_ref(c), "missing": m} for c, m in not_ready(insight.cards, stable=True)],
     }
