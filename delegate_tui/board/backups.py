@@ -18,6 +18,7 @@ from pathlib import Path
 
 from delegate_tui.board.boardfile import fsync_folder
 from delegate_tui.core.errors import BoardError
+from delegate_tui.core.language import _
 
 BACKUPS_KEPT = 5
 BACKUP_EVERY = 600.0
@@ -41,13 +42,19 @@ def folder_inside(root: Path, name: str) -> Path:
     """`root / name`, refused unless `name` is a board id and the result stays inside `root`."""
     if not is_board_id(name):
         raise BoardError(
-            f"the board id {name[:60]!r} is not a UUID: the file was damaged or tampered with; "
-            "restore it from a backup"
+            _(
+                "the board id {id} is not a UUID: the file was damaged or tampered with; "
+                "restore it from a backup"
+            ).format(id=repr(name[:60]))
         )
     target = root / name
     with contextlib.suppress(OSError, RuntimeError):  # a loop or a folder we cannot enter
         if not target.resolve().is_relative_to(root.resolve()):
-            raise BoardError(f"the backups of board {name} would leave {root}: not written")
+            raise BoardError(
+                _("the backups of board {id} would leave {folder}: not written").format(
+                    id=name, folder=root
+                )
+            )
     return target
 
 

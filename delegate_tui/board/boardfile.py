@@ -23,6 +23,7 @@ import msgspec
 from delegate_tui.board import board_damage, collector
 from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import BoardError, DamagedBoard
+from delegate_tui.core.language import _
 from delegate_tui.core.merge import META
 from delegate_tui.core.migrate import CURRENT_FORMAT, migrate
 from delegate_tui.core.stored_shape import APP, DecodeFailure, check_board, decode_board
@@ -40,14 +41,22 @@ Signature = tuple[int, int, int]
 def os_problem(path: Path, exc: OSError) -> BoardError:
     """One line for what the system said about reaching `path`."""
     if exc.errno == errno.ELOOP:
-        return BoardError(f"{path} is a loop of symbolic links: point --board at the board file")
+        return BoardError(
+            _("{path} is a loop of symbolic links: point --board at the board file").format(
+                path=path
+            )
+        )
     if exc.errno == errno.ENOTDIR:
-        return BoardError(f"{path} is not a path to a file: a part of it is not a folder")
+        return BoardError(
+            _("{path} is not a path to a file: a part of it is not a folder").format(path=path)
+        )
     if isinstance(exc, PermissionError):
         return BoardError(
-            f"{path} cannot be reached: check the permissions of the file and its folders"
+            _("{path} cannot be reached: check the permissions of the file and its folders").format(
+                path=path
+            )
         )
-    return BoardError(f"{path} cannot be read: {exc.strerror or exc}")
+    return BoardError(_("{path} cannot be read: {why}").format(path=path, why=exc.strerror or exc))
 
 
 def signature(path: Path) -> Signature | None:
@@ -79,7 +88,9 @@ def read_bytes(path: Path) -> bytes:
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(str(path))
         if not stat.S_ISREG(mode):
-            raise BoardError(f"{path} is not a regular file: give the path of a board file")
+            raise BoardError(
+                _("{path} is not a regular file: give the path of a board file").format(path=path)
+            )
         return handle.read()
 
 
@@ -99,7 +110,11 @@ def parse(text: str | bytes, path: Path) -> Record:
 
     A file with a damaged record is refused whole, and the caller never writes over it."""
     if not text or text.isspace():  # (strip() would copy the whole file)
-        raise BoardError(f"{path} is empty: restore it from a backup or remove it to start anew")
+        raise BoardError(
+            _("{path} is empty: restore it from a backup or remove it to start anew").format(
+                path=path
+            )
+        )
     try:
         with collector.paused():
             data = decode_board(text)
@@ -114,7 +129,12 @@ def _current(data: Record, path: Path) -> Record:
     version = meta["format"]
     if version > FORMAT_VERSION:
         problem = board_damage.header_problem(data, path, FORMAT_VERSION)
-        raise BoardError(problem or f"{path} has an unreadable format version {version}")
+        raise BoardError(
+            problem
+            or _("{path} has an unreadable format version {version}").format(
+                path=path, version=version
+            )
+        )
     data.setdefault(CARDS, {})
     if version < FORMAT_VERSION:
         migrate(data, version, CARDS)
@@ -124,8 +144,10 @@ def _current(data: Record, path: Path) -> Record:
                 check_board(data)
         except msgspec.ValidationError as exc:  # pragma: no cover - a bug in migrate.py
             raise BoardError(
-                f"{path} (format {version}) does not migrate to format {FORMAT_VERSION} "
-                f"({exc}): restore a backup and report this"
+                _(
+                    "{path} (format {version}) does not migrate to format {current} "
+                    "({why}): restore a backup and report this"
+                ).format(path=path, version=version, current=FORMAT_VERSION, why=exc)
             ) from None
     return data
 
@@ -152,7 +174,7 @@ def _parse_refused(text: str, path: Path) -> Record:
             found = board_damage.damages(data)
     board_id = str(data[META]["board"]["board_id"])
     if not found:  # only unknown keys hold what no board may hold, and locate missed it
-        found = ["it holds a value no board may hold (a lone surrogate, NaN or Infinity?)"]
+        found = [_("it holds a value no board may hold (a lone surrogate, NaN or Infinity?)")]
     raise DamagedBoard(board_damage.one_line(path, found), path, found, board_id)
 
 
@@ -167,7 +189,7 @@ def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
             text = read_bytes(path)  # msgspec decodes bytes faster than Python makes text
             after = signature(path)
             if before != after or after is None:
-                raise BoardError(f"{path} changed while it was read")
+                raise BoardError(_("{path} changed while it was read").format(path=path))
             try:
                 return parse(text, path), after
             except DamagedBoard:
@@ -178,12 +200,16 @@ def read_board(path: Path, retries: int = 0) -> tuple[Record, Signature]:
                     raise
         except FileNotFoundError:
             if attempt == retries:
-                raise BoardError(f"{path} is missing") from None
+                raise BoardError(_("{path} is missing").format(path=path)) from None
         except IsADirectoryError:
-            raise BoardError(f"{path} is a folder: give the path of a board file") from None
+            raise BoardError(
+                _("{path} is a folder: give the path of a board file").format(path=path)
+            ) from None
         except UnicodeDecodeError:
             if attempt == retries:
-                raise BoardError(f"{path} is not a text file: is it really a board?") from None
+                raise BoardError(
+                    _("{path} is not a text file: is it really a board?").format(path=path)
+                ) from None
         except DamagedBoard:
             raise  # its JSON parsed to the end: whole, not a file that a sync tool is swapping
         except BoardError:
@@ -220,7 +246,9 @@ def serialize(data: Mapping[str, Any], card_lines: Mapping[str, str] | None = No
 def check_folder(path: Path) -> None:
     if not path.parent.is_dir():
         raise BoardError(
-            f"folder {path.parent} does not exist: create it first or choose another --board"
+            _("folder {folder} does not exist: create it first or choose another --board").format(
+                folder=path.parent
+            )
         )
 
 
@@ -231,9 +259,15 @@ def check_writable(path: Path) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISREG(st.st_mode):
-        raise BoardError(f"{path} is not a regular file: give the path of a board file")
+        raise BoardError(
+            _("{path} is not a regular file: give the path of a board file").format(path=path)
+        )
     if not st.st_mode & stat.S_IWUSR or (not os.access(path, os.W_OK) and _still(path, st)):
-        raise BoardError(f"{path} is read-only: make it writable (chmod u+w) to change the board")
+        raise BoardError(
+            _("{path} is read-only: make it writable (chmod u+w) to change the board").format(
+                path=path
+            )
+        )
 
 
 def _still(path: Path, st: os.stat_result) -> bool:
@@ -299,7 +333,7 @@ def write_temp(path: Path, text: str) -> tuple[Path, Signature]:
     except UnicodeEncodeError:  # text that is not Unicode (a lone surrogate) never half-writes
         discard(tmp)
         raise BoardError(
-            f"cannot write {path}: it would hold text that is not valid Unicode"
+            _("cannot write {path}: it would hold text that is not valid Unicode").format(path=path)
         ) from None
     except OSError as exc:
         discard(tmp)
@@ -325,9 +359,11 @@ def discard(tmp: Path) -> None:
 
 def _write_error(path: Path, exc: OSError | UnicodeError) -> BoardError:
     if isinstance(exc, UnicodeError):  # clean_text keeps lone surrogates out: a bug if seen
-        return BoardError(f"cannot write {path}: a text is not valid Unicode ({exc})")
-    reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
-    return BoardError(f"cannot write {path}: {reason}")
+        return BoardError(
+            _("cannot write {path}: a text is not valid Unicode ({why})").format(path=path, why=exc)
+        )
+    reason = _("the disk is full") if exc.errno == errno.ENOSPC else exc.strerror
+    return BoardError(_("cannot write {path}: {why}").format(path=path, why=reason))
 
 
 def write_atomic(path: Path, text: str) -> Signature:

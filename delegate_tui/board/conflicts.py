@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from delegate_tui.board import boardfile
 from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import BoardError, MergeError
+from delegate_tui.core.language import _, ngettext
 from delegate_tui.core.merge import Changes, board_id, merge_boards
 
 if TYPE_CHECKING:
@@ -114,24 +115,40 @@ class FoldReport:
     def summary(self) -> str:
         """One plain line (not markup) for a notification or `delegate check`."""
         if not self.found:
-            return "no conflict copies"
+            return _("no conflict copies")
         parts = []
         if self.merged:
             tools = sorted({tool for path, tool in self.found if path in dict(self.merged)})
             n = len(self.merged)
-            what = f"{n} conflict cop{'y' if n == 1 else 'ies'} ({', '.join(tools)})"
+            what = ngettext(
+                "{count} conflict copy ({tools})", "{count} conflict copies ({tools})", n
+            ).format(count=n, tools=", ".join(tools))
             if self.changes:
                 cards = len(self.changes)
-                who = ", ".join(self.changes.users) or "someone"
-                what += f": changes by {who} to {cards} card{'s' if cards != 1 else ''}"
+                who = ", ".join(self.changes.users) or _("someone")
+                what += ngettext(
+                    ": changes by {who} to {count} card",
+                    ": changes by {who} to {count} cards",
+                    cards,
+                ).format(who=who, count=cards)
             else:
-                what += ": nothing new"
-            parts.append(f"merged {what}, moved to {MERGED_FOLDER}/")
+                what += _(": nothing new")
+            parts.append(
+                _("merged {what}, moved to {folder}/").format(what=what, folder=MERGED_FOLDER)
+            )
         if self.refused:
-            first = self.refused[0]
-            more = f" (and {len(self.refused) - 1} more)" if len(self.refused) > 1 else ""
-            parts.append(f"left {first.path.name} alone: {first.reason}{more}")
+            parts.append(self._refused_words())
         return "; ".join(parts)
+
+    def _refused_words(self) -> str:
+        first, more = self.refused[0], len(self.refused) - 1
+        if more:
+            return ngettext(
+                "left {name} alone: {why} (and {count} more)",
+                "left {name} alone: {why} (and {count} more)",
+                more,
+            ).format(name=first.path.name, why=first.reason, count=more)
+        return _("left {name} alone: {why}").format(name=first.path.name, why=first.reason)
 
     def lines(self) -> Iterator[str]:
         """One line per copy, for `delegate check`."""
@@ -140,17 +157,21 @@ class FoldReport:
         for path, tool in self.found:
             if path in moved:
                 target = moved[path]
-                yield f"merged {path.name} ({tool}) -> {target.parent.name}/{target.name}"
+                yield _("merged {name} ({tool}) -> {target}").format(
+                    name=path.name, tool=tool, target=f"{target.parent.name}/{target.name}"
+                )
             elif path in refused:
-                yield f"left {path.name} ({tool}) where it is: {refused[path]}"
+                yield _("left {name} ({tool}) where it is: {why}").format(
+                    name=path.name, tool=tool, why=refused[path]
+                )
 
 
 def read_copy(path: Path, expected_board: str) -> Record:
     """Read a conflict copy; raises BoardError saying why it cannot be merged."""
-    state, _ = boardfile.read_board(path, retries=2)
+    state, _sig = boardfile.read_board(path, retries=2)
     found = board_id(state)
     if found != expected_board:
-        raise BoardError(f"it belongs to another board (id {found}), not this one")
+        raise BoardError(_("it belongs to another board (id {id}), not this one").format(id=found))
     return state
 
 
@@ -178,7 +199,11 @@ def move_aside(path: Path, folder: Path | None = None) -> Path:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
         return target
-    raise BoardError(f"{folder} holds too many copies of {path.name}: clean it up")
+    raise BoardError(
+        _("{folder} holds too many copies of {name}: clean it up").format(
+            folder=folder, name=path.name
+        )
+    )
 
 
 def fold_conflict_copies(store: BoardStore) -> FoldReport:
@@ -208,7 +233,9 @@ def fold_copies(
             report.refused.append(Refusal(path, str(exc)))
             continue
         except Exception as exc:  # a copy is hostile input: whatever it holds, it is refused
-            report.refused.append(Refusal(path, f"it cannot be read ({type(exc).__name__})"))
+            report.refused.append(
+                Refusal(path, _("it cannot be read ({why})").format(why=type(exc).__name__))
+            )
             continue
         accepted.append((path, state))
     if not accepted:
@@ -217,10 +244,10 @@ def fold_copies(
     for attempt in range(2):
         store.flush()
         try:
-            on_disk, _ = boardfile.read_board(store.path, retries=6)
+            on_disk, _sig = boardfile.read_board(store.path, retries=6)
         except BoardError as exc:
             for path, _state in accepted:
-                reason = f"not moved, the board could not be read: {exc}"
+                reason = _("not moved, the board could not be read: {why}").format(why=exc)
                 report.refused.append(Refusal(path, reason))
             return report
         if attempt or all(merge_boards(on_disk, state) == on_disk for _p, state in accepted):
@@ -230,7 +257,7 @@ def fold_copies(
         store.write_through()
     for path, state in accepted:
         if merge_boards(on_disk, state) != on_disk:
-            reason = "merged, but the board file does not hold it yet: it will be written"
+            reason = _("merged, but the board file does not hold it yet: it will be written")
             report.refused.append(Refusal(path, reason))
             continue
         folder = aside or path.parent / MERGED_FOLDER
@@ -239,7 +266,9 @@ def fold_copies(
         except FileNotFoundError:
             report.merged.append((path, folder / path.name))
         except OSError as exc:
-            report.refused.append(Refusal(path, f"merged, but could not be moved: {exc}"))
+            report.refused.append(
+                Refusal(path, _("merged, but could not be moved: {why}").format(why=exc))
+            )
     return report
 
 

@@ -22,6 +22,7 @@ from delegate_tui.board.conflicts import find_copies
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import BoardError, BoardMissing
+from delegate_tui.core.language import _
 
 MISSING_WAIT = 3.0
 """Seconds a known board that is missing is waited for before the command is refused."""
@@ -38,7 +39,9 @@ def board_paths(path: str | Path) -> tuple[Path, Path]:
         if stat.S_ISLNK(os.lstat(given).st_mode):
             target = Path(os.path.realpath(given))
         if stat.S_ISDIR(os.stat(target).st_mode):
-            raise BoardError(f"{given} is a folder: give the path of a board file")
+            raise BoardError(
+                _("{path} is a folder: give the path of a board file").format(path=given)
+            )
     except FileNotFoundError:
         pass  # a new board (or one that is away): `open_state` decides
     except OSError as exc:
@@ -76,8 +79,10 @@ def open_state(
     copy = _board_copy_beside(given)
     if copy is not None:
         raise BoardError(
-            f"{given} is missing, but {copy.name} beside it is a copy of a board: rename it to "
-            f"{given.name} to get that board back, or run 'delegate init' to start a new one"
+            _(
+                "{path} is missing, but {copy} beside it is a copy of a board: rename it to "
+                "{name} to get that board back, or run 'delegate init' to start a new one"
+            ).format(path=given, copy=copy.name, name=given.name)
         )
     return boardfile.new_state(path.stem), None
 
@@ -87,15 +92,19 @@ def missing_message(given: Path, board_id: str, backup_dir: Path | None) -> str:
     ways = []
     copies = [p.name for p, _tool in find_copies(given)]
     if copies:
-        ways.append(f"rename the conflict copy {copies[-1]} to {given.name}")
+        ways.append(
+            _("rename the conflict copy {copy} to {name}").format(copy=copies[-1], name=given.name)
+        )
     newest = Backups(backup_dir, board_id, given.stem).list() if backup_dir else []
     if newest:
-        ways.append(f"copy the backup {newest[-1]} to {given}")
-    ways.append(f"run 'delegate --board {given} init' to start a new board there")
-    return (
-        f"the board {board_id[:8]} this machine knew at {given} is missing (a sync tool may be "
-        f"moving it: try again in a moment); or {'; or '.join(ways)}"
+        ways.append(_("copy the backup {backup} to {path}").format(backup=newest[-1], path=given))
+    ways.append(
+        _("run 'delegate --board {path} init' to start a new board there").format(path=given)
     )
+    return _(
+        "the board {id} this machine knew at {path} is missing (a sync tool may be "
+        "moving it: try again in a moment); or {ways}"
+    ).format(id=board_id[:8], path=given, ways=_("; or ").join(ways))
 
 
 def _board_copy_beside(given: Path) -> Path | None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from delegate_tui.board import boardfile
 from delegate_tui.board.backups import folder_inside, is_board_id
 from delegate_tui.core.errors import BoardError
+from delegate_tui.core.language import _
 
 if TYPE_CHECKING:
     from delegate_tui.board.store import BoardStore
@@ -33,7 +34,9 @@ def write_rescue(store: BoardStore, folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BoardError(f"cannot write a rescue copy in {folder}: {exc}") from None
+        raise BoardError(
+            _("cannot write a rescue copy in {folder}: {why}").format(folder=folder, why=exc)
+        ) from None
     boardfile.write_atomic(target, store.state_text())
     return target
 
@@ -43,4 +46,4 @@ def rescue_copies(folder: Path, board_id: str) -> list[tuple[Path, str]]:
     if not is_board_id(board_id) or not folder.is_dir():
         return []
     found = sorted(folder.glob(f"{board_id}-*.json"))
-    return [(path, "rescue copy") for path in found if path.is_file()]
+    return [(path, _("rescue copy")) for path in found if path.is_file()]

@@ -27,6 +27,7 @@ from delegate_tui.core.board_order import record_order, sorted_cards
 from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import CardNotFound
 from delegate_tui.core.id_prefix import one_by_prefix
+from delegate_tui.core.language import N_, _
 from delegate_tui.core.merge import META, Changes, stamps_of
 from delegate_tui.core.model import Card
 from delegate_tui.core.records import (
@@ -141,7 +142,7 @@ class BoardStore(SavingMixin):
     def _record(self, card_id: str) -> Record:
         record = self._records().get(card_id)
         if record is None or not is_live(record):
-            raise CardNotFound(f"no card {card_id}")
+            raise CardNotFound(_("no card {id}").format(id=card_id))
         return record
 
     def resolve(self, prefix: str) -> str:
@@ -151,9 +152,9 @@ class BoardStore(SavingMixin):
         return one_by_prefix(
             live,
             prefix,
-            word="card",
-            shown_by="'delegate list'",
-            matching="cards match",
+            word=N_("card"),
+            shown_by=N_("'delegate list'"),
+            matching=N_("cards match"),
             missing=CardNotFound,
         )
 
@@ -211,7 +212,7 @@ class BoardStore(SavingMixin):
                 records.append((card_id, record))
             self._tables.insert(records)
             self._request_save()
-            return [card_id for card_id, _ in records]
+            return [card_id for card_id, _record in records]
 
     def edit(self, card_id: str, **changes: Any) -> None:
         """Change scalar fields (title, owner, hours_per_week, …) of a card."""
@@ -347,7 +348,7 @@ class BoardStore(SavingMixin):
                 return
             record = self._records().get(card_id)
             if record is None:
-                raise CardNotFound(f"no card {card_id}")
+                raise CardNotFound(_("no card {id}").format(id=card_id))
             if {"position", "stage"} & changed_fields(record, old).keys():
                 self._ends.clear()
             self._change(

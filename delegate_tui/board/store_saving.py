@@ -22,6 +22,7 @@ from delegate_tui.board.lock import board_lock
 from delegate_tui.board.tinydb_adapter import BoardTables
 from delegate_tui.core.codec import Record
 from delegate_tui.core.errors import BoardError, MergeError
+from delegate_tui.core.language import _
 from delegate_tui.core.merge import META, Changes, merge_boards, merge_onto
 
 SAVE_ATTEMPTS = 4
@@ -142,7 +143,9 @@ class SavingMixin:
                     self.on_save_error(str(exc))
             except Exception as exc:  # the writer must outlive any surprise, or saves stop
                 if self.on_save_error:
-                    self.on_save_error(f"could not save {self.path}: {exc!r}")
+                    self.on_save_error(
+                        _("could not save {path}: {why}").format(path=self.path, why=repr(exc))
+                    )
             with self._cond:
                 self._saved = target
                 self._cond.notify_all()

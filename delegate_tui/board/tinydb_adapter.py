@@ -32,6 +32,7 @@ from tinydb.table import Document
 
 from delegate_tui.board.boardfile import CARDS
 from delegate_tui.core.codec import Record
+from delegate_tui.core.language import _
 
 
 class _WindowStorage(Storage):
@@ -109,10 +110,10 @@ class BoardTables:
 
     def insert(self, records: Sequence[tuple[str, Record]]) -> None:
         """Add new card records under their ids: all of them or, if one exists, none."""
-        taken = [card_id for card_id, _ in records if card_id in self.records()]
+        taken = [card_id for card_id, _record in records if card_id in self.records()]
         if taken:
-            raise ValueError(f"a card with id {taken[0]} already exists")
-        with self._storage.window([card_id for card_id, _ in records]):
+            raise ValueError(_("a card with id {id} already exists").format(id=taken[0]))
+        with self._storage.window([card_id for card_id, _record in records]):
             self._table.insert_multiple(
                 Document(record, doc_id=n) for n, (_, record) in enumerate(records, 1)
             )

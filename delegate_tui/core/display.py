@@ -6,7 +6,8 @@ never move the cursor, recolour the screen, forge a row of `delegate list` or re
 
 - `line()` is for one line (a card in a column, a row of `delegate list`, a notification, a
   prompt): control characters go; line breaks, tabs and every other run of white space become
-  one space.
+  one space, but for a no-break space (U+00A0, U+202F) inside the line: French typography puts
+  one before `: ; ! ?` and inside « », and a message said in French must keep it.
 - `block()` is for text written on several lines (a description, a note): its line breaks
   (CR LF, CR, U+2028, U+2029, NEL…) become newlines, tabs become spaces, other controls go.
 - Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) are shown as
@@ -37,6 +38,8 @@ _HIDDEN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 """The C0, DEL and C1 controls that are not white space (those are `str.split()` separators)."""
 _BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """Line breaks other than a newline (what `str.splitlines()` splits on)."""
+_BREAKABLE = re.compile("[^\\S\u00a0\u202f]+")
+"""A run of white space that is not a no-break space (those stay where they are inside a line)."""
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Every control but the tab and the newline."""
 
@@ -61,7 +64,11 @@ def one_line(text: str) -> str:
     """The text on one line, controls out, white space runs made single spaces; bidi kept."""
     if _plain(text):
         return text
-    return " ".join(_HIDDEN.sub("", _SURROGATE.sub("\ufffd", text)).split())
+    cleaned = _HIDDEN.sub("", _SURROGATE.sub("\ufffd", text))
+    if "\u00a0" not in cleaned and "\u202f" not in cleaned:
+        return " ".join(cleaned.split())
+    words = (word for word in _BREAKABLE.split(cleaned) if word and not word.isspace())
+    return " ".join(words).strip()
 
 
 def line(text: str) -> str:

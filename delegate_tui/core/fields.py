@@ -12,7 +12,9 @@ from typing import Any
 
 from delegate_tui.core.card_fields import CARD_SPECS, SPECS_BY_NAME, FieldSpec
 from delegate_tui.core.display import line
+from delegate_tui.core.formats import long_date
 from delegate_tui.core.insight import absence_answer, card_checkin
+from delegate_tui.core.language import _, is_french
 from delegate_tui.core.model import Card
 
 Field = FieldSpec
@@ -49,10 +51,12 @@ def field_text(card: Card, name: str, typing: bool = False) -> str:
 def field_extra(card: Card, name: str, now: datetime) -> list[tuple[str, str]]:
     """What the overview adds after a field: the stage's answer, the next check-in."""
     if name == "absence" and not card.absence:
-        return [(f"  (its stage says: {absence_answer(card)})", "dim")]
+        said = _("(its stage says: {answer})").format(answer=absence_answer(card))
+        return [(f"  {said}", "dim")]
     if name == "checkin" and (check := card_checkin(card, now)):
-        extra = [(f"  next {check.next:%Y-%m-%d}", "dim")]
+        day = long_date(check.next) if is_french() else f"{check.next:%Y-%m-%d}"
+        extra = [("  " + _("next {date}").format(date=day), "dim")]
         if check.overdue:
-            extra.append(("  overdue", "bold $marker-overdue"))
+            extra.append(("  " + _("overdue"), "bold $marker-overdue"))
         return extra
     return []

@@ -14,19 +14,20 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from delegate_tui.core.dates import next_checkin, parse_cadence
+from delegate_tui.core.language import N_, _
 from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import not_ready
 from delegate_tui.core.times import format_time, parse_time
 from delegate_tui.core.vocabulary import ABSENCE_ANSWERS, REASONS, STAGE_LABELS, STAGES
 
 SCENARIOS: dict[int, str] = {
-    1: "everything stops",
-    2: "it runs with difficulty",
-    3: "it runs normally",
+    1: N_("everything stops"),
+    2: N_("it runs with difficulty"),
+    3: N_("it runs normally"),
 }
-"""The three answers to "if I'm away two weeks, what happens?", worst first."""
+"""The answers to "if I'm away two weeks, what happens?", worst first (a Verdict's translated)."""
 
-UNKNOWN_VERDICT = "not known yet: the board has no cards"
+UNKNOWN_VERDICT = N_("not known yet: the board has no cards")
 
 STAGE_ANSWER: dict[str, str] = {"only-me": "stops", "delegating": "struggles", "team-owned": "runs"}
 """The answer a card gets from its stage when the leader has not answered for it."""
@@ -108,13 +109,13 @@ def verdict(cards: Sequence[Card]) -> Verdict:
     """The business is as fragile as its most fragile task: the worst answer of any card wins,
     and the cards giving that answer are its causes (most hours first)."""
     if not cards:
-        return Verdict(None, UNKNOWN_VERDICT)
+        return Verdict(None, _(UNKNOWN_VERDICT))
     scenario = min(ANSWER_SCENARIO[absence_answer(c)] for c in cards)
     causes = [c for c in cards if ANSWER_SCENARIO[absence_answer(c)] == scenario]
     if scenario == 3:
         causes = []
     causes.sort(key=lambda c: -c.hours_per_week)
-    return Verdict(scenario, SCENARIOS[scenario], tuple(causes))
+    return Verdict(scenario, _(SCENARIOS[scenario]), tuple(causes))
 
 
 def priority(cards: Sequence[Card]) -> list[Card]:
@@ -366,7 +367,7 @@ def insight_json(insight: Insight) -> dict[str, Any]:
         **figures,
         "absence": {
             "scenario": v.scenario,
-            "label": v.label,
+            "label": SCENARIOS[v.scenario] if v.scenario else UNKNOWN_VERDICT,
             "cards": [{**_ref(c), "answer": absence_answer(c)} for c in v.causes],
         },
         "absence_answers": {
@@ -394,5 +395,5 @@ def insight_json(insight: Insight) -> dict[str, Any]:
         "checkins": [_checkin_json(c) for c in insight.checkins],
         "overdue_checkins": [_checkin_json(c) for c in insight.overdue],
         "flow": [{"at": format_time(p.at), **p.counts} for p in insight.flow],
-        "not_ready": [{**_ref(c), "missing": gaps} for c, gaps in insight.not_ready],
+        "not_ready": [{**_ref(c), "missing": m} for c, m in not_ready(insight.cards, stable=True)],
     }

@@ -44,6 +44,8 @@ from delegate_tui.core.codec import (
 )
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import MergeError
+from delegate_tui.core.formats import quoted
+from delegate_tui.core.language import _, is_french, ngettext
 from delegate_tui.core.records import (
     APPEND_COLLECTIONS,
     CARD,
@@ -231,7 +233,11 @@ def merge_onto(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Record, bool
     file on disk, must be written). Records equal on both sides are compared once, by the
     merge itself; only records that differ are compared with the result."""
     if board_id(a) != board_id(b):
-        raise MergeError(f"different boards ({board_id(a)} and {board_id(b)}): not merged")
+        raise MergeError(
+            _("different boards ({one} and {other}): not merged").format(
+                one=board_id(a), other=board_id(b)
+            )
+        )
     result: Record = {}
     lacking = False
     for table in chain(a, (table for table in b if table not in a)):
@@ -315,13 +321,17 @@ class Changes:
     def summary(self, titles: Mapping[str, str] | None = None) -> str:
         """One line for a notification, e.g. 'bob changed "Invoicing"' (plain text, not markup)."""
         if not self.by_card:
-            return "no outside changes"
+            return _("no outside changes")
         users = [line(user) for user in self.users]
-        who = " and ".join(users) if len(users) <= 2 else ", ".join(users)
-        if len(self.by_card) == 1:
+        who = _(" and ").join(users) if len(users) <= 2 else ", ".join(users)
+        count = len(self.by_card)
+        if count == 1:
             card_id = next(iter(self.by_card))
             title = (titles or {}).get(card_id)
-            what = f'"{line(title)}"' if title else f"card {card_id[:8]}"
+            if title:
+                what = quoted(line(title)) if is_french() else f'"{line(title)}"'
+            else:
+                what = _("card {id}").format(id=card_id[:8])
         else:
-            what = f"{len(self.by_card)} cards"
-        return f"{who or 'someone'} changed {what}"
+            what = ngettext("{count} card", "{count} cards", count).format(count=count)
+        return _("{who} changed {what}").format(who=who or _("someone"), what=what)

@@ -20,18 +20,25 @@ from datetime import datetime, timedelta
 
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.formats import long_date, quoted
+from delegate_tui.core.language import N_, _, is_french, ngettext
 from delegate_tui.core.model import Card
 from delegate_tui.core.times import parse_time
 
-NO_OWNER = "no owner"
-NO_STANDARD = "no work standard"
-ABSENCE_STOPS = "'stops' as its absence answer"
+NO_OWNER = N_("no owner")
+NO_STANDARD = N_("no work standard")
+ABSENCE_STOPS = N_("'stops' as its absence answer")
+"""The gaps in English, marked for the catalog: `missing_for_team` says them in the language of
+the run (`stable=True`: in English, for JSON)."""
 
 RECENT = timedelta(days=7)
 """How far back a logged error or doubt warns."""
 
 WARNING_KINDS: tuple[str, ...] = ("error", "doubt")
 """The log kinds that warn when they are recent."""
+
+WARNING_WORDS: dict[str, str] = {"error": N_("error"), "doubt": N_("doubt")}
+"""How a warning names the kind of its entry (translated where it is said)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,23 +53,29 @@ class Readiness:
         return not self.missing
 
 
-def unticked(count: int) -> str:
-    """The gap of `count` work standards not ticked yet."""
-    return f"{count} work standard{'s' if count != 1 else ''} not ticked"
+def unticked(count: int, stable: bool = False) -> str:
+    """The gap of `count` work standards not ticked yet (`stable`: in English)."""
+    if stable:
+        return f"{count} work standard{'s' if count != 1 else ''} not ticked"
+    return ngettext(
+        "{count} work standard not ticked", "{count} work standards not ticked", count
+    ).format(count=count)
 
 
-def missing_for_team(card: Card) -> list[str]:
-    """What `card` lacks before it is team-owned, in the order to say it (empty: ready)."""
+def missing_for_team(card: Card, stable: bool = False) -> list[str]:
+    """What `card` lacks before it is team-owned, in the order to say it (empty: ready), in the
+    language of the run (`stable`: in English, as JSON says it)."""
+    say = (lambda words: words) if stable else _
     missing = []
     if not card.owner.strip():
-        missing.append(NO_OWNER)
+        missing.append(say(NO_OWNER))
     if not card.standards:
-        missing.append(NO_STANDARD)
+        missing.append(say(NO_STANDARD))
     open_steps = sum(not s.done for s in card.standards)
     if open_steps:
-        missing.append(unticked(open_steps))
+        missing.append(unticked(open_steps, stable))
     if card.absence == "stops":
-        missing.append(ABSENCE_STOPS)
+        missing.append(say(ABSENCE_STOPS))
     return missing
 
 
@@ -78,7 +91,11 @@ def warnings_for_team(card: Card, now: datetime) -> list[str]:
         except ValueError:
             continue
         if at >= since:
-            found.append(f"{entry.kind} logged {entry.at[:10]}: {entry.text}")
+            found.append(
+                _("{kind} logged {date}: {text}").format(
+                    kind=_(WARNING_WORDS[entry.kind]), date=_day(at, entry.at), text=entry.text
+                )
+            )
     return found
 
 
@@ -87,19 +104,27 @@ def readiness(card: Card, now: datetime) -> Readiness:
     return Readiness(tuple(missing_for_team(card)), tuple(warnings_for_team(card, now)))
 
 
-def not_ready(cards: Iterable[Card]) -> list[tuple[Card, list[str]]]:
-    """The team-owned cards of `cards` that are not ready, each with what it lacks."""
+def _day(at: datetime, stored: str) -> str:
+    """The day of a log entry as a warning names it: `2026-11-02` / `2 nov. 2026`."""
+    return long_date(at.date()) if is_french() else stored[:10]
+
+
+def not_ready(cards: Iterable[Card], stable: bool = False) -> list[tuple[Card, list[str]]]:
+    """The team-owned cards of `cards` that are not ready, each with what it lacks (`stable`:
+    in English, for JSON)."""
     return [
         (card, gaps)
         for card in cards
-        if card.stage == "team-owned" and not card.archived_at and (gaps := missing_for_team(card))
+        if card.stage == "team-owned"
+        and not card.archived_at
+        and (gaps := missing_for_team(card, stable))
     ]
 
 
 def gaps_text(gaps: Iterable[str]) -> str:
     """The gaps as one phrase: 'no owner, no work standard and …'."""
     words = list(gaps)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + _(" and ") + words[-1]
 
 
 def require_ready(card: Card, forced: bool = False) -> None:
@@ -107,7 +132,9 @@ def require_ready(card: Card, forced: bool = False) -> None:
     unless `forced`."""
     gaps = missing_for_team(card)
     if gaps and not forced:
+        title = quoted(line(card.title)) if is_french() else f"'{line(card.title)}'"
         raise ValidationError(
-            f"'{line(card.title)}' is not ready for team-owned: {gaps_text(gaps)} "
-            "(--force moves it anyway)"
+            _("{title} is not ready for team-owned: {gaps} (--force moves it anyway)").format(
+                title=title, gaps=gaps_text(gaps)
+            )
         )

@@ -43,6 +43,8 @@ from msgspec import Meta
 
 from delegate_tui.core.card_fields import CARD_SPECS
 from delegate_tui.core.codec import Record
+from delegate_tui.core.formats import NARROW, number
+from delegate_tui.core.language import N_, _, is_french
 from delegate_tui.core.records import CARD_FIELDS, ITEM_COLLECTIONS, ITEM_FIELDS
 from delegate_tui.core.stored_types import (
     MAX_STORED_TEXT,
@@ -255,39 +257,54 @@ class Damage:
     """The value is the key `where` ends with, not what is filed under it."""
 
 
-_TIME_WORDS = "a UTC time like 2026-11-02T09:00:00.000000Z in the years 1970-2999"
+_TIME_WORDS = N_("a UTC time like 2026-11-02T09:00:00.000000Z in the years 1970-2999")
 _DESCRIPTIONS: dict[Any, str] = {
-    Text: f"text of at most {MAX_STORED_TEXT:,} characters",
-    Key: "an id (text of 1 to 200 characters)",
-    CardId: "a card id of letters, digits and dashes",
+    Text: N_("text of at most {count} characters"),
+    Key: N_("an id (text of 1 to 200 characters)"),
+    CardId: N_("a card id of letters, digits and dashes"),
     Time: _TIME_WORDS,
-    WhenSet: f"{_TIME_WORDS}, '' or null",
-    Hours: f"a number from 0 to {MAX_HOURS:g}",
-    Position: "a finite number",
-    Level: f"a level from 1 to {len(LEVELS)}",
-    Stamp: f"a stamp ({_TIME_WORDS}, a user, a device)",
-    bool: "true or false",
-    META_TYPES["board_id"]: "a UUID like 0b6e7c2a-3d4f-4a1b-9c8d-7e6f5a4b3c2d",
-    META_TYPES["format"]: "a format number",
+    WhenSet: N_("{time}, '' or null"),
+    Hours: N_("a number from 0 to {most}"),
+    Position: N_("a finite number"),
+    Level: N_("a level from 1 to {most}"),
+    Stamp: N_("a stamp ({time}, a user, a device)"),
+    bool: N_("true or false"),
+    META_TYPES["board_id"]: N_("a UUID like 0b6e7c2a-3d4f-4a1b-9c8d-7e6f5a4b3c2d"),
+    META_TYPES["format"]: N_("a format number"),
 }
+"""What a value of each type looks like, in words marked for the catalog (see `describe`)."""
+
+
+def _described(words: str) -> str:
+    """A description of `_DESCRIPTIONS` in the language of this run, its figures put in."""
+    count = f"{MAX_STORED_TEXT:,}".replace(",", NARROW if is_french() else ",")
+    return _(words).format(count=count, time=_(_TIME_WORDS), most=number(MAX_HOURS))
 
 
 def describe(tp: Any) -> str:
     """What a value of type `tp` looks like, in words."""
     if tp in _DESCRIPTIONS:
-        return _DESCRIPTIONS[tp]
+        if tp is Level:
+            return _(_DESCRIPTIONS[tp]).format(most=len(LEVELS))
+        return _described(_DESCRIPTIONS[tp])
     origin, args = get_origin(tp), get_args(tp)
     if origin is Literal:
-        return "one of " + ", ".join(repr(a) if a == "" else str(a) for a in args)
+        choices = ", ".join(repr(a) if a == "" else str(a) for a in args)
+        return _("one of {choices}").format(choices=choices)
     if origin is Union and type(None) in args:
         rest = tuple(a for a in args if a is not type(None))
         inner = Union[rest] if len(rest) > 1 else rest[0]  # noqa: UP007
-        return f"{describe(inner)} or null"
+        return _("{what} or null").format(what=describe(inner))
     if origin is Union:
-        return " or ".join(describe(a) for a in args)
+        return _(" or ").join(describe(a) for a in args)
     if origin is dict or tp in _FIELDS:
-        return "an object"
+        return _("an object")
     return str(tp)
+
+
+def is_choice(expected: str) -> bool:
+    """Whether `expected` (from `describe`) lists the values a field may take."""
+    return expected.startswith(_("one of {choices}").partition("{choices}")[0])
 
 
 @cache
@@ -298,13 +315,13 @@ def _decoder(tp: Any) -> msgspec.json.Decoder[Any]:
 def _leaf_problem(value: Any, tp: Any) -> str | None:
     """Why `value` is not a `tp` (None if it is one), judged as the board decode judges it."""
     if isinstance(value, str) and _SURROGATE.search(value):
-        return "valid Unicode text (it holds a lone surrogate)"
+        return _("valid Unicode text (it holds a lone surrogate)")
     if isinstance(value, float) and not math.isfinite(value):
-        return describe(tp) if tp is not Any else "a finite number"
+        return describe(tp) if tp is not Any else _("a finite number")
     try:
         _decoder(tp).decode(json.dumps(value))
     except (*DecodeFailure, ValueError, TypeError):
-        return describe(tp) if tp is not Any else "a readable value"
+        return describe(tp) if tp is not Any else _("a readable value")
     return None
 
 
@@ -316,7 +333,7 @@ def locate(value: Any, tp: Any = Board, where: tuple[str, ...] = ()) -> Iterator
     fields = _FIELDS.get(tp)
     if fields is not None:
         if not isinstance(value, dict):
-            yield Damage(where, value, "an object")
+            yield Damage(where, value, _("an object"))
             return
         for name in tp.__required_keys__ - value.keys():
             yield Damage((*where, name), MISSING, describe(fields[name]))
@@ -325,7 +342,7 @@ def locate(value: Any, tp: Any = Board, where: tuple[str, ...] = ()) -> Iterator
         return
     if get_origin(tp) is dict:
         if not isinstance(value, dict):
-            yield Damage(where, value, "an object keyed by id")
+            yield Damage(where, value, _("an object keyed by id"))
             return
         key_type, item_type = get_args(tp)
         for key, item in value.items():

@@ -244,14 +244,18 @@ def parse_hours(value: str | float | int | None) -> float:
     """Hours per week the task takes: a number from 0 to 168."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0.0
+    typed = quoted(str(value)) if is_french() else repr(value)
     try:
         hours = float(str(value).strip().replace(",", "."))
     except ValueError:
-        raise ValidationError(f"hours {value!r} is not a number: write e.g. 2 or 1.5") from None
+        message = _("hours {value} is not a number: write e.g. 2 or 1.5")
+        raise ValidationError(message.format(value=typed)) from None
     if math.isnan(hours) or hours < 0:
-        raise ValidationError(f"hours {value!r} is negative or not a number: use 0 to 168")
+        message = _("hours {value} is negative or not a number: use 0 to 168")
+        raise ValidationError(message.format(value=typed))
     if hours > MAX_HOURS:
-        raise ValidationError(f"hours {value!r} is more than a week has: use 0 to 168")
+        message = _("hours {value} is more than a week has: use 0 to 168")
+        raise ValidationError(message.format(value=typed))
     return round(hours, 2) + 0.0  # + 0.0 turns '-0' into 0.0
 
 
