@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from delegate_tui.core.card_fields import PLAIN_COLUMNS
-from delegate_tui.core.insight import card_ref
+from delegate_tui.core.insight import SCENARIOS, UNKNOWN_VERDICT, card_ref
 from delegate_tui.core.json_text import dumps
 from delegate_tui.core.language import current
 from delegate_tui.core.vocabulary import STAGE_LABELS
@@ -121,7 +121,9 @@ def as_json(snap: Snapshot) -> dict[str, Any]:
         "period": {"since": _time(snap.since), "until": _time(snap.as_of)},
         "absence": {
             "scenario": snap.absence.scenario,
-            "label": snap.absence.label,
+            "label": SCENARIOS[snap.absence.scenario]  # stable: English, as in status --json
+            if snap.absence.scenario
+            else UNKNOWN_VERDICT,
             "cards": [
                 {**card_ref(c.id, c.title, c.stage, c.hours), "answer": c.absence}
                 for c in snap.absence_causes
