@@ -56,16 +56,20 @@ def chosen_language(argv: Sequence[str] | None, settings: config.Config) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="delegate",
-        description="A kanban board in the terminal for handing work over to your team: "
-        "only me -> delegating -> team-owned. With no command, opens the board.",
+        description=_(
+            "A kanban board in the terminal for handing work over to your team: "
+            "only me -> delegating -> team-owned. With no command, opens the board."
+        ),
     )
     parser.add_argument(
         "--board",
-        metavar="PATH",
-        help="the board file (default: $DELEGATE_BOARD, "
-        "then 'board' in the config file, then board.json in your data folder)",
+        metavar=_("PATH"),
+        help=_(
+            "the board file (default: $DELEGATE_BOARD, "
+            "then 'board' in the config file, then board.json in your data folder)"
+        ),
     )
-    parser.add_argument("--theme", metavar="NAME", help="colour theme for this run")
+    parser.add_argument("--theme", metavar=_("NAME"), help=_("colour theme for this run"))
     parser.add_argument(
         "--lang",
         metavar="fr|en",
@@ -76,11 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open a sample board in a temporary folder, to try things out",
+        help=_("open a sample board in a temporary folder, to try things out"),
     )
-    parser.add_argument("--version", action=ShowVersion, help="print the version and exit")
+    parser.add_argument("--version", action=ShowVersion, help=_("print the version and exit"))
     parser.set_defaults(dayfirst=None)  # how dates are read: `run` sets it from the config
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     cards_cli.register(commands)
     check_cli.register(commands)
     export_cli.register(commands)
@@ -104,7 +108,7 @@ def run(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> in
         args.dayfirst = config.dayfirst(settings)
         if args.command is None:
             if launch is None:
-                raise UsageError("name a command (see 'delegate --help')")
+                raise UsageError(_("name a command (see 'delegate --help')"))
             return launch(args, settings, board_path(args, settings))
         handler: Handler = args.handler
         return handler(args, _open_store(args, settings))
