@@ -264,20 +264,24 @@ def _register_cards(commands: Commands) -> None:
     p = _command(commands, "add", cmd_add, N_("add a card"))
     p.add_argument("title", metavar=_("title"))
     p.add_argument(
-        "--stage", default="only-me", help=_("only-me|delegating|team-owned (default: only-me)")
+        "--stage",
+        default="only-me",
+        metavar=_("STAGE"),
+        help=_("only-me|delegating|team-owned (default: only-me)"),
     )
-    p.add_argument("--owner", default="", help=_("who does it"))
-    p.add_argument("--hours", default="0", help=_("hours per week it takes"))
+    p.add_argument("--owner", default="", metavar=_("OWNER"), help=_("who does it"))
+    p.add_argument("--hours", default="0", metavar=_("HOURS"), help=_("hours per week it takes"))
     p.add_argument(
         "--area",
         default="",
+        metavar=_("AREA"),
         help=_("direction, finance, sales-marketing, hr-legal, logistics, production or quality"),
     )
     p.add_argument("--json", action="store_true", help=_("print the card as JSON"))
     p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
 
     p = _command(commands, "list", cmd_list, N_("list the cards"))
-    p.add_argument("--stage", help=stages)
+    p.add_argument("--stage", metavar=_("STAGE"), help=stages)
     p.add_argument("--archived", action="store_true", help=_("list archived cards instead"))
     p.add_argument("--json", action="store_true", help=_("print the cards as JSON"))
 

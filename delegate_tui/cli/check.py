@@ -25,12 +25,18 @@ from delegate_tui.cli.parsing import Commands
 from delegate_tui.cli.status import not_ready_lines
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, DamagedBoard
-from delegate_tui.core.language import N_, _, ngettext
+from delegate_tui.core.formats import quoted
+from delegate_tui.core.language import N_, _, is_french, ngettext
 from delegate_tui.core.readiness import not_ready
 from delegate_tui.core.records import is_live
 
 LISTED = 50
 """The most damaged values `delegate check` lists one by one."""
+
+
+def _board_name(name: str) -> str:
+    """The board's name inside a sentence: 'Ann' / « Ann »."""
+    return quoted(line(name)) if is_french() else repr(line(name))
 
 
 def report_damage(args: argparse.Namespace, exc: DamagedBoard) -> int:
@@ -117,7 +123,7 @@ def _say_summary(store: BoardStore) -> None:
     deleted = len(records) - len(live)
     print(
         _("{path}: a valid board, {name} (id {id})").format(
-            path=store.path, name=repr(line(store.name)), id=store.board_id
+            path=store.path, name=_board_name(store.name), id=store.board_id
         )
     )
     cards = ngettext("{count} card", "{count} cards", len(live) - archived)
@@ -166,7 +172,7 @@ def cmd_init(args: argparse.Namespace, store: BoardStore) -> int:
     if not store.is_new:
         raise BoardError(
             _("{path} already holds the board {name} (id {id}): nothing to do").format(
-                path=store.path, name=repr(line(store.name)), id=store.board_id
+                path=store.path, name=_board_name(store.name), id=store.board_id
             )
         )
     store.save_now()

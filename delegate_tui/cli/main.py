@@ -24,7 +24,12 @@ from delegate_tui.cli.version import ShowVersion
 from delegate_tui.core import language
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import DamagedBoard, DelegateError, UsageError
+from delegate_tui.core.formats import NARROW
 from delegate_tui.core.language import _, parse_language
+
+KEPT = "\ue000"
+"""A private-use character (neither a space nor a control) that stands for U+202F while `line`
+cleans a message."""
 
 Handler = Callable[[argparse.Namespace, BoardStore], int]
 Launcher = Callable[[argparse.Namespace, config.Config, Path], int]
@@ -51,6 +56,13 @@ def chosen_language(argv: Sequence[str] | None, settings: config.Config) -> str:
             _("unknown language '{given}': use --lang fr or --lang en").format(given=flag)
         )
     return language.choose(code, settings.language, os.environ)
+
+
+def one_line_message(text: str) -> str:
+    """An error on one line, cleaned as board text is (it may quote the file's text), with
+    French typography kept: `line` makes every space but ' ' one ' ', and French puts a narrow
+    no-break space before : ; ! ? and inside « »."""
+    return line(text.replace(NARROW, KEPT)).replace(KEPT, NARROW)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,7 +127,7 @@ def run(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> in
     except DamagedBoard as exc:  # `delegate check` lists every damaged value
         return check_cli.report_damage(args, exc)
     except DelegateError as exc:
-        print(f"delegate: {line(str(exc))}", file=sys.stderr)  # it may quote the file's text
+        print(f"delegate: {one_line_message(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -74,7 +74,7 @@ def _head(insight: Insight, board: str) -> list[str]:
     total = _("{cards}, {hours} a week in all").format(
         cards=_cards(len(insight.cards)), hours=hours(insight.total_hours)
     )
-    lines = [f"{line(board)}: {total}" if board else total]
+    lines = [_("{board}: {summary}").format(board=line(board), summary=total) if board else total]
     width = 19 if is_french() else 12
     for stage, figures in insight.stages.items():
         lines.append(
