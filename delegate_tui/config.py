@@ -21,7 +21,7 @@ from typing import Any
 import platformdirs
 
 from delegate_tui.core.dates import DATE_ORDERS, DateOrder, date_dayfirst
-from delegate_tui.core.language import parse_language
+from delegate_tui.core.language import N_, _, parse_language
 from delegate_tui.core.records import Identity
 from delegate_tui.core.vocabulary import parse_name
 
@@ -52,6 +52,27 @@ def rescue_folder() -> Path:
     return data_dir() / "rescue"
 
 
+class Problem(str):
+    """A problem with the config file. It is found before the language of the run is chosen:
+    it equals its English text, and is said in the run's language when it is shown
+    (`str`, `format`, an f-string)."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Problem:
+        problem = super().__new__(cls, template.format(**values))
+        problem.template = template
+        problem.values = values
+        return problem
+
+    def __str__(self) -> str:
+        return _(self.template).format(**self.values)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 @dataclass(slots=True)
 class Config:
     """What the config file says, with defaults for what it leaves out."""
@@ -74,7 +95,11 @@ def load_config(folder: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Config(problems=[f"{path} is not valid TOML ({exc}); using defaults"])
+        return Config(
+            problems=[
+                Problem(N_("{path} is not valid TOML ({exc}); using defaults"), path=path, exc=exc)
+            ]
+        )
     return _from_table(raw, path)
 
 
@@ -85,24 +110,33 @@ def _from_table(raw: dict[str, Any], path: Path) -> Config:
         if isinstance(value, str):
             setattr(config, key, value.strip())
         else:
-            config.problems.append(f"{path}: '{key}' should be text; ignored")
+            config.problems.append(
+                Problem(N_("{path}: '{key}' should be text; ignored"), path=path, key=key)
+            )
     order = raw.get("date_order")
     if order is not None:
         config.date_order = next((o for o in DATE_ORDERS if o == order), None)
         if config.date_order is None:
             config.problems.append(
-                f'{path}: \'date_order\' should be "day-first" or "month-first"; ignored'
+                Problem(
+                    N_('{path}: \'date_order\' should be "day-first" or "month-first"; ignored'),
+                    path=path,
+                )
             )
     spoken = raw.get("language")
     if spoken is not None:
         config.language = parse_language(spoken) if isinstance(spoken, str) else None
         if config.language is None:
-            config.problems.append(f'{path}: \'language\' should be "fr" or "en"; ignored')
+            config.problems.append(
+                Problem(N_('{path}: \'language\' should be "fr" or "en"; ignored'), path=path)
+            )
     keymap = raw.get("keymap", {})
     if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
         config.keymap = {str(k): v for k, v in keymap.items()}
     else:
-        config.problems.append(f"{path}: [keymap] should map binding ids to keys; ignored")
+        config.problems.append(
+            Problem(N_("{path}: [keymap] should map binding ids to keys; ignored"), path=path)
+        )
     return config
 
 

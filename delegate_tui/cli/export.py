@@ -10,6 +10,7 @@ from delegate_tui.board.store import BoardStore
 from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.dates import parse_when
 from delegate_tui.core.errors import BoardError
+from delegate_tui.core.language import _
 from delegate_tui.snapshots.write import format_of, parse_format, write_snapshot
 
 
@@ -23,8 +24,10 @@ def cmd_export(args: argparse.Namespace, store: BoardStore, now: datetime | None
     since = parse_when(args.since, moment, args.dayfirst) if args.since is not None else None
     if not store.path.exists():
         raise BoardError(
-            f"there is no board at {store.path} yet: add a card first ('delegate add TITLE') "
-            "or give --board"
+            _(
+                "there is no board at {path} yet: add a card first ('delegate add TITLE') "
+                "or give --board"
+            ).format(path=store.path)
         )
     print(write_snapshot(store, fmt, out=args.out, since=since, now=moment))
     return 0
@@ -32,7 +35,7 @@ def cmd_export(args: argparse.Namespace, store: BoardStore, now: datetime | None
 
 def register(commands: Commands) -> None:
     """Add the `export` command to the `delegate` parser."""
-    help_text = "write a status snapshot (Markdown, HTML, JSON or CSV) and print its path"
+    help_text = _("write a status snapshot (Markdown, HTML, JSON or CSV) and print its path")
     p: argparse.ArgumentParser = commands.add_parser(
         "export", help=help_text, description=help_text
     )
@@ -40,16 +43,18 @@ def register(commands: Commands) -> None:
     p.add_argument(
         "--format",
         metavar="md|html|json|csv",
-        help="default: from the --out file's extension, else md",
+        help=_("default: from the --out file's extension, else md"),
     )
     p.add_argument(
         "--out",
-        metavar="PATH",
-        help="file or folder to write to (default: snapshots/ beside the board, dated name)",
+        metavar=_("PATH"),
+        help=_("file or folder to write to (default: snapshots/ beside the board, dated name)"),
     )
     p.add_argument(
         "--since",
-        metavar="WHEN",
-        help="start of the period, e.g. 'last monday', '2 weeks ago', 2026-11-01 "
-        "(default: the previous snapshot in this format, else 7 days ago)",
+        metavar=_("WHEN"),
+        help=_(
+            "start of the period, e.g. 'last monday', '2 weeks ago', 2026-11-01 "
+            "(default: the previous snapshot in this format, else 7 days ago)"
+        ),
     )

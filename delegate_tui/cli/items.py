@@ -13,19 +13,51 @@ from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import UsageError, ValidationError
 from delegate_tui.core.id_prefix import one_by_prefix
+from delegate_tui.core.language import N_, _
 from delegate_tui.core.vocabulary import parse_note, parse_text
 
 WORDS = {"standards": "work standard", "notes": "responsibility note", "decisions": "decision"}
-"""How each collection's items are named in messages."""
+"""How each collection's items are named in the messages of core/id_prefix.py."""
 
-TEXT_WORDS = {"standards": "standard", "notes": "note", "decisions": "decision"}
+TEXT_WORDS = {"standards": N_("standard"), "notes": N_("note"), "decisions": N_("decision")}
 """How each collection's text is named when it is empty (as `standard CARD TEXT` always said)."""
 
 ADDED = {
-    "standards": "added a work standard to {}",
-    "notes": "added a responsibility note to {}",
-    "decisions": "handed a decision over on {}",
+    "standards": N_("added a work standard to {id}"),
+    "notes": N_("added a responsibility note to {id}"),
+    "decisions": N_("handed a decision over on {id}"),
 }
+
+DONE = {
+    ("standards", "remove"): N_("removed the work standard {item} from {id}"),
+    ("standards", "edit"): N_("edited the work standard {item} on {id}"),
+    ("standards", "tick"): N_("ticked the work standard {item} on {id}"),
+    ("standards", "untick"): N_("unticked the work standard {item} on {id}"),
+    ("notes", "remove"): N_("removed the responsibility note {item} from {id}"),
+    ("notes", "edit"): N_("edited the responsibility note {item} on {id}"),
+    ("decisions", "remove"): N_("removed the decision {item} from {id}"),
+    ("decisions", "edit"): N_("edited the decision {item} on {id}"),
+}
+"""What a change to an item says it did, by collection and action."""
+
+CHANGES = {
+    ("standard", "tick"): N_("tick the standard ITEM (done)"),
+    ("standard", "untick"): N_("untick the standard ITEM"),
+    ("standard", "edit"): N_("change the text of the standard ITEM"),
+    ("standard", "remove"): N_("remove the standard ITEM"),
+    ("note", "edit"): N_("change the text of the note ITEM"),
+    ("note", "remove"): N_("remove the note ITEM"),
+    ("decision", "edit"): N_("change the text of the decision ITEM"),
+    ("decision", "remove"): N_("remove the decision ITEM"),
+}
+"""The help of the options that change one item."""
+
+MISSING = {
+    "standards": N_("give the standard's TEXT, or --tick, --untick, --edit or --remove ITEM"),
+    "notes": N_("give the note's TEXT, or --edit or --remove ITEM"),
+    "decisions": N_("give the decision's TEXT, or --edit or --remove ITEM"),
+}
+"""What `standard`, `note` and `decision` say when given neither TEXT nor an option."""
 
 
 def _actions(args: argparse.Namespace) -> list[str]:
@@ -52,44 +84,40 @@ def _run(args: argparse.Namespace, store: BoardStore, collection: str) -> int:
     """Add an item (TEXT given) or change one (an option given): exactly one of them."""
     actions = _actions(args)
     if args.text is not None and actions:
-        raise UsageError(f"give TEXT to add, or --{actions[0]} ITEM, not both (see --help)")
-    if args.text is None and not actions:
-        options = (
-            "--tick, --untick, --edit or --remove"
-            if collection == "standards"
-            else ("--edit or --remove")
+        raise UsageError(
+            _("give TEXT to add, or --{action} ITEM, not both (see --help)").format(
+                action=actions[0]
+            )
         )
-        raise UsageError(f"give the {TEXT_WORDS[collection]}'s TEXT, or {options} ITEM")
+    if args.text is None and not actions:
+        raise UsageError(_(MISSING[collection]))
     limit = parse_note(args.limit) if getattr(args, "limit", None) is not None else None
     if actions and limit is not None and actions[0] != "edit":
-        raise UsageError("--limit goes with TEXT or --edit, not with --remove")
+        raise UsageError(_("--limit goes with TEXT or --edit, not with --remove"))
     card_id = store.resolve(args.card)
     if not actions:
-        fields: dict[str, Any] = {"text": parse_text(args.text, TEXT_WORDS[collection])}
+        fields: dict[str, Any] = {"text": parse_text(args.text, _(TEXT_WORDS[collection]))}
         if collection == "decisions":
             fields["limit"] = limit or ""
         store.add_item(card_id, collection, **fields)
-        print(ADDED[collection].format(card_id[:8]))
+        print(_(ADDED[collection]).format(id=card_id[:8]))
         return 0
     action = actions[0]
     if action == "edit":
         prefix, text = args.edit
-        changes: dict[str, Any] = {"text": parse_text(text, TEXT_WORDS[collection])}
+        changes: dict[str, Any] = {"text": parse_text(text, _(TEXT_WORDS[collection]))}
         if limit is not None:
             changes["limit"] = limit
     else:
         prefix = getattr(args, action)
     item_id = _item(store, card_id, collection, prefix)
-    word = WORDS[collection]
     if action == "remove":
         store.delete_item(card_id, collection, item_id)
-        print(f"removed the {word} {item_id[:8]} from {card_id[:8]}")
     elif action == "edit":
         store.edit_item(card_id, collection, item_id, **changes)
-        print(f"edited the {word} {item_id[:8]} on {card_id[:8]}")
     else:
         store.edit_item(card_id, collection, item_id, done=action == "tick")
-        print(f"{action}ed the {word} {item_id[:8]} on {card_id[:8]}")
+    print(_(DONE[collection, action]).format(item=item_id[:8], id=card_id[:8]))
     return 0
 
 
@@ -108,42 +136,44 @@ def cmd_decision(args: argparse.Namespace, store: BoardStore) -> int:
 def _confirmed(title: str) -> bool:
     """Ask on the terminal whether to delete; refuse when nobody is there to answer."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise ValidationError("add --yes to delete without asking")
+        raise ValidationError(_("add --yes to delete without asking"))
     try:
-        answer = input(f"Delete '{title}'? [y/N] ")
+        answer = input(_("Delete '{title}'? [y/N] ").format(title=title))
     except EOFError:
         return False
-    return answer.strip().lower() in ("y", "yes")
+    # TRANSLATORS: the words that answer yes to 'Delete …? [y/N]', separated by spaces
+    return answer.strip().lower() in _("y yes").split()
 
 
 def cmd_delete(args: argparse.Namespace, store: BoardStore) -> int:
     card_id = store.resolve(args.card)
     title = line(store.card(card_id).title)
     if not args.yes and not _confirmed(title):
-        raise ValidationError(f"not deleted: '{title}' is still on the board")
+        raise ValidationError(_("not deleted: '{title}' is still on the board").format(title=title))
     store.delete(card_id)
-    print(f"deleted {card_id[:8]}  {title}")
+    print(_("deleted {id}  {title}").format(id=card_id[:8], title=title))
     return 0
 
 
 def _parser(commands: Commands, name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
     sub: argparse.ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
     sub.set_defaults(handler=handler)
-    sub.add_argument("card", help="card id or a unique prefix of it (4+ characters)")
-    sub.add_argument("text", nargs="?", help="the text of a new item")
+    sub.add_argument(
+        "card", metavar=_("card"), help=_("card id or a unique prefix of it (4+ characters)")
+    )
+    sub.add_argument("text", metavar=_("text"), nargs="?", help=_("the text of a new item"))
     return sub
 
 
 def _changes(sub: argparse.ArgumentParser, word: str, tick: bool) -> None:
     """The options that change one item (ITEM: its id or a 4+ character prefix, see `show`)."""
     group = sub.add_mutually_exclusive_group()
+    item = _("ITEM")
     if tick:
-        group.add_argument("--tick", metavar="ITEM", help=f"tick the {word} ITEM (done)")
-        group.add_argument("--untick", metavar="ITEM", help=f"untick the {word} ITEM")
-    group.add_argument(
-        "--edit", nargs=2, metavar=("ITEM", "TEXT"), help=f"change the text of the {word} ITEM"
-    )
-    group.add_argument("--remove", metavar="ITEM", help=f"remove the {word} ITEM")
+        group.add_argument("--tick", metavar=item, help=_(CHANGES[word, "tick"]))
+        group.add_argument("--untick", metavar=item, help=_(CHANGES[word, "untick"]))
+    group.add_argument("--edit", nargs=2, metavar=(item, _("TEXT")), help=_(CHANGES[word, "edit"]))
+    group.add_argument("--remove", metavar=item, help=_(CHANGES[word, "remove"]))
 
 
 def register(commands: Commands) -> None:
@@ -152,25 +182,28 @@ def register(commands: Commands) -> None:
         commands,
         "standard",
         cmd_standard,
-        "add a work standard to a card, or tick, untick, edit or remove one",
+        _("add a work standard to a card, or tick, untick, edit or remove one"),
     )
     _changes(p, "standard", tick=True)
     p = _parser(
-        commands, "note", cmd_note, "add a responsibility note to a card, or edit or remove one"
+        commands, "note", cmd_note, _("add a responsibility note to a card, or edit or remove one")
     )
     _changes(p, "note", tick=False)
     p = _parser(
         commands,
         "decision",
         cmd_decision,
-        "hand a decision over, with its limit, or edit or remove one",
+        _("hand a decision over, with its limit, or edit or remove one"),
     )
     _changes(p, "decision", tick=False)
-    p.add_argument("--limit", help="e.g. 'refunds up to 200 EUR' (with TEXT or --edit)")
-
-    p = commands.add_parser(
-        "delete", help="delete a card (asks first)", description="delete a card (asks first)"
+    p.add_argument(
+        "--limit", metavar=_("LIMIT"), help=_("e.g. 'refunds up to 200 EUR' (with TEXT or --edit)")
     )
+
+    text = _("delete a card (asks first)")
+    p = commands.add_parser("delete", help=text, description=text)
     p.set_defaults(handler=cmd_delete)
-    p.add_argument("card", help="card id or a unique prefix of it (4+ characters)")
-    p.add_argument("--yes", action="store_true", help="delete without asking")
+    p.add_argument(
+        "card", metavar=_("card"), help=_("card id or a unique prefix of it (4+ characters)")
+    )
+    p.add_argument("--yes", action="store_true", help=_("delete without asking"))

@@ -24,7 +24,12 @@ from delegate_tui.cli.version import ShowVersion
 from delegate_tui.core import language
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import DamagedBoard, DelegateError, UsageError
+from delegate_tui.core.formats import NARROW
 from delegate_tui.core.language import _, parse_language
+
+KEPT = "\ue000"
+"""A private-use character (neither a space nor a control) that stands for U+202F while `line`
+cleans a message."""
 
 Handler = Callable[[argparse.Namespace, BoardStore], int]
 Launcher = Callable[[argparse.Namespace, config.Config, Path], int]
@@ -53,19 +58,30 @@ def chosen_language(argv: Sequence[str] | None, settings: config.Config) -> str:
     return language.choose(code, settings.language, os.environ)
 
 
+def one_line_message(text: str) -> str:
+    """An error on one line, cleaned as board text is (it may quote the file's text), with
+    French typography kept: `line` makes every space but ' ' one ' ', and French puts a narrow
+    no-break space before : ; ! ? and inside « »."""
+    return line(text.replace(NARROW, KEPT)).replace(KEPT, NARROW)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="delegate",
-        description="A kanban board in the terminal for handing work over to your team: "
-        "only me -> delegating -> team-owned. With no command, opens the board.",
+        description=_(
+            "A kanban board in the terminal for handing work over to your team: "
+            "only me -> delegating -> team-owned. With no command, opens the board."
+        ),
     )
     parser.add_argument(
         "--board",
-        metavar="PATH",
-        help="the board file (default: $DELEGATE_BOARD, "
-        "then 'board' in the config file, then board.json in your data folder)",
+        metavar=_("PATH"),
+        help=_(
+            "the board file (default: $DELEGATE_BOARD, "
+            "then 'board' in the config file, then board.json in your data folder)"
+        ),
     )
-    parser.add_argument("--theme", metavar="NAME", help="colour theme for this run")
+    parser.add_argument("--theme", metavar=_("NAME"), help=_("colour theme for this run"))
     parser.add_argument(
         "--lang",
         metavar="fr|en",
@@ -76,11 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open a sample board in a temporary folder, to try things out",
+        help=_("open a sample board in a temporary folder, to try things out"),
     )
-    parser.add_argument("--version", action=ShowVersion, help="print the version and exit")
+    parser.add_argument("--version", action=ShowVersion, help=_("print the version and exit"))
     parser.set_defaults(dayfirst=None)  # how dates are read: `run` sets it from the config
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     cards_cli.register(commands)
     check_cli.register(commands)
     export_cli.register(commands)
@@ -104,14 +120,14 @@ def run(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> in
         args.dayfirst = config.dayfirst(settings)
         if args.command is None:
             if launch is None:
-                raise UsageError("name a command (see 'delegate --help')")
+                raise UsageError(_("name a command (see 'delegate --help')"))
             return launch(args, settings, board_path(args, settings))
         handler: Handler = args.handler
         return handler(args, _open_store(args, settings))
     except DamagedBoard as exc:  # `delegate check` lists every damaged value
         return check_cli.report_damage(args, exc)
     except DelegateError as exc:
-        print(f"delegate: {line(str(exc))}", file=sys.stderr)  # it may quote the file's text
+        print(f"delegate: {one_line_message(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
