@@ -24,7 +24,9 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule
 
+from delegate_tui.core import french_dates
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.language import is_french
 from delegate_tui.core.vocabulary import clean_text
 
 WHEN_EXAMPLES = "'today', 'yesterday', '3 days ago', 'next friday', 'in 2 weeks' or 2026-11-20"
@@ -156,10 +158,12 @@ def parse_when(text: str, now: datetime, dayfirst: bool | None = None) -> dateti
     numeric date that could be read two ways is read day first or month first as `dayfirst`
     says, and refused when it is None; one starting with a 4-digit year is year-month-day.
     """
-    key = " ".join(clean_text(text).lower().split())
+    key = french_dates.english_when(" ".join(clean_text(text).lower().split()))
     fail = ValidationError(f"can't read the date {text!r}: write e.g. {WHEN_EXAMPLES}")
     if not key:
         raise ValidationError(f"the date is empty: write e.g. {WHEN_EXAMPLES}")
+    if dayfirst is None and is_french():
+        dayfirst = True  # a French reader writes 5/11/2026 for 5 November, whatever the locale
     simple = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
     if key in simple:
         return now + timedelta(days=simple[key])
@@ -305,7 +309,7 @@ MAX_INTERVAL = 366
 def parse_cadence(text: str) -> Cadence:
     """Read a check-in cadence such as 'every 2 weeks', 'every monday' or 'monthly'."""
     key = " ".join(clean_text(text).lower().replace("-", " ").split())
-    key = key.removeprefix("once ").replace("every single", "every")
+    key = french_dates.english_cadence(key).removeprefix("once ").replace("every single", "every")
     fail = ValidationError(f"can't read the cadence {text!r}: write e.g. {CADENCE_EXAMPLES}")
     if key in _WORDS:
         return _WORDS[key]
@@ -335,8 +339,21 @@ def parse_checkin(text: str | None) -> str:
     tidy = " ".join(clean_text(text or "").split())
     if tidy.lower() in ("", "none", "never", "-"):
         return ""
-    parse_cadence(tidy)
+    cadence = parse_cadence(tidy)
+    if french_dates.english_cadence(tidy) != tidy:  # the file holds English, as for the ids
+        return cadence.describe()
     return tidy
+
+
+def show_cadence(text: str) -> str:
+    """A card's cadence for a person: as stored in English, written anew in French (a cadence
+    that cannot be read, as stored)."""
+    if not is_french():
+        return text
+    try:
+        return french_dates.describe(parse_cadence(text))
+    except ValueError:
+        return text
 
 
 def next_checkin(cadence: Cadence, last: datetime | None, now: datetime) -> datetime:

@@ -6,17 +6,35 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.formats import quoted
+from delegate_tui.core.language import N_, _, is_french
+from delegate_tui.core.typed_words import (
+    ENGLISH_ABSENCE,
+    ENGLISH_AREAS,
+    ENGLISH_LOG_KINDS,
+    ENGLISH_REASONS,
+    FRENCH_ABSENCE,
+    FRENCH_AREAS,
+    FRENCH_LEVELS,
+    FRENCH_LOG_KINDS,
+    FRENCH_REASONS,
+    FRENCH_STAGES,
+    NONE_WORDS,
+    fold,
+)
 
 STAGES: tuple[str, ...] = ("only-me", "delegating", "team-owned")
 """The three stages, in the order a task travels through them."""
 
 STAGE_LABELS: dict[str, str] = {
-    "only-me": "Only me",
-    "delegating": "Delegating",
-    "team-owned": "Team-owned",
+    "only-me": N_("Only me"),
+    "delegating": N_("Delegating"),
+    "team-owned": N_("Team-owned"),
 }
+"""The stages' names, in English: read them through `stage_label`, which translates."""
 
 AREAS: tuple[str, ...] = (
     "direction",
@@ -29,34 +47,118 @@ AREAS: tuple[str, ...] = (
 )
 """The hats of a small business; a card may belong to one."""
 
+AREA_LABELS: dict[str, str] = {
+    # TRANSLATORS: a business area (a hat of the leader), as shown on a card
+    "direction": N_("direction"),
+    "finance": N_("finance"),
+    "sales-marketing": N_("sales-marketing"),
+    "hr-legal": N_("hr-legal"),
+    "logistics": N_("logistics"),
+    "production": N_("production"),
+    "quality": N_("quality"),
+}
+"""The areas' names: in English their ids, as every screen has always shown them."""
+
 LOG_KINDS: tuple[str, ...] = ("error", "adjustment", "efficiency-loss", "doubt")
 """Kinds of entry in the imperfect-transition log."""
 
 LOG_KIND_LABELS: dict[str, str] = {
-    "error": "Errors",
-    "adjustment": "Adjustments",
-    "efficiency-loss": "Efficiency dips",
-    "doubt": "Doubts",
+    "error": N_("Errors"),
+    "adjustment": N_("Adjustments"),
+    "efficiency-loss": N_("Efficiency dips"),
+    "doubt": N_("Doubts"),
 }
+"""The log's kinds as headings (plural): read them through `log_kind_label`."""
+
+LOG_KIND_NAMES: dict[str, str] = {
+    "error": N_("Error"),
+    "adjustment": N_("Adjustment"),
+    "efficiency-loss": N_("Efficiency dip"),
+    "doubt": N_("Doubt"),
+}
+"""The kind of one entry of the log (singular): read them through `log_kind_name`."""
 
 ABSENCE_ANSWERS: tuple[str, ...] = ("stops", "struggles", "runs")
 """The leader's answer to "if I'm away two weeks, what happens to this task?"."""
 
 ABSENCE_LABELS: dict[str, str] = {
-    "stops": "It stops",
-    "struggles": "It runs with difficulty",
-    "runs": "It runs normally",
+    "stops": N_("It stops"),
+    "struggles": N_("It runs with difficulty"),
+    "runs": N_("It runs normally"),
 }
+"""The absence test's answers: read them through `absence_label`."""
 
 LEVELS: tuple[str, ...] = ("tell", "sell", "consult", "agree", "advise", "inquire", "delegate")
 """Management 3.0 delegation levels; level N is LEVELS[N - 1]."""
 
+LEVEL_LABELS: tuple[str, ...] = (
+    # TRANSLATORS: the seven delegation levels of Management 3.0, as verbs
+    N_("tell"),
+    N_("sell"),
+    N_("consult"),
+    N_("agree"),
+    N_("advise"),
+    N_("inquire"),
+    N_("delegate"),
+)
+"""The levels' names (in English their ids): read them through `level_label`."""
+
 REASONS: tuple[str, ...] = ("repetitive", "standardised", "low-value", "emergency")
 """Why a task is a delegation candidate, in the order to delegate them."""
+
+REASON_LABELS: dict[str, str] = {
+    # TRANSLATORS: why a task is a candidate for delegation
+    "repetitive": N_("repetitive"),
+    "standardised": N_("standardised"),
+    "low-value": N_("low-value"),
+    "emergency": N_("emergency"),
+}
+"""The reasons' names (in English their ids): read them through `reason_label`."""
 
 MAX_TITLE = 200
 MAX_TEXT = 5000
 MAX_HOURS = 168.0
+
+
+def _label(table: dict[str, str], key: str) -> str:
+    """`key`'s name in `table`, translated now; a key a newer version wrote, as spelled."""
+    return _(table[key]) if key in table else key
+
+
+def stage_label(stage: str) -> str:
+    """'Only me' / 'Moi seul' (a stage a newer version wrote, as spelled)."""
+    return _label(STAGE_LABELS, stage)
+
+
+def log_kind_label(kind: str) -> str:
+    """The heading of a kind of log entries, plural: 'Errors' / 'Erreurs'."""
+    return _label(LOG_KIND_LABELS, kind)
+
+
+def log_kind_name(kind: str) -> str:
+    """The kind of one log entry, singular: 'Error' / 'Erreur'."""
+    return _label(LOG_KIND_NAMES, kind)
+
+
+def absence_label(answer: str) -> str:
+    """The absence test's answer: 'It stops' / 'Tout s'arrête' ('' for not answered)."""
+    return _label(ABSENCE_LABELS, answer)
+
+
+def area_label(area: str) -> str:
+    """A business area: 'sales-marketing' / 'commercial et marketing' ('' for none)."""
+    return _label(AREA_LABELS, area)
+
+
+def level_label(level: int) -> str:
+    """A delegation level's name: 3 is 'consult' / 'Consulter'; '' outside 1-7."""
+    return _(LEVEL_LABELS[level - 1]) if 1 <= level <= len(LEVEL_LABELS) else ""
+
+
+def reason_label(reason: str) -> str:
+    """Why a task is a candidate: 'low-value' / 'tâches à faible valeur dirigeant'."""
+    return _label(REASON_LABELS, reason)
+
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters, and lone surrogates (bytes of a command line that are not UTF-8): no
@@ -73,30 +175,36 @@ def clean_text(value: str) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
 
 
-def _key(value: str | None) -> str:
-    """The spelling choices are compared in: any case, '_' or ' ' for '-'."""
-    return (value or "").strip().lower().replace("_", "-").replace(" ", "-")
+def _typed(value: object) -> str:
+    """What the person typed, quoted inside an error message: 'x' / « x »."""
+    return quoted(str(value)) if is_french() else repr(value)
 
 
-def _choice(
-    value: str | None, allowed: tuple[str, ...], aliases: dict[str, str], what: str, hint: str
-) -> str:
-    """One of `allowed` (through `aliases`), or '' for none; else says `hint`."""
-    key = _key(value)
-    key = aliases.get(key, key)
-    if key in ("", "none", "-"):
-        return ""
-    if key not in allowed:
-        raise ValidationError(f"unknown {what} {value!r}: {hint}")
-    return key
+def _read(
+    value: str | None, tables: tuple[Mapping[str, str], ...], aliases: dict[str, str]
+) -> str | None:
+    """The id `value` names, or None: an id (a key of the tables), a word of any language
+    (`aliases`), or a label of the tables in English or in the language of this run, folded."""
+    key = fold(value)
+    if key in tables[0]:
+        return key
+    if key in aliases:
+        return aliases[key]
+    for table in tables:
+        for name, label in table.items():
+            if key in (fold(label), fold(_(label))):
+                return name
+    return None
 
 
 def parse_stage(value: str) -> str:
-    """Return the stage spelled `value`, accepting underscores, spaces and any case."""
-    key = _key(value)
-    if key not in STAGES:
-        raise ValidationError(f"unknown stage {value!r}: use one of {', '.join(STAGES)}")
-    return key
+    """Return the stage `value` names, in English or French, in any case, with or without
+    accents ('Confié à l'équipe', 'en-delegation', 'team owned')."""
+    stage = _read(value, (STAGE_LABELS,), FRENCH_STAGES)
+    if stage is None:
+        message = _("unknown stage {value}: use one of only-me, delegating, team-owned")
+        raise ValidationError(message.format(value=_typed(value)))
+    return stage
 
 
 def next_stage(stage: str, step: int) -> str | None:
@@ -148,52 +256,74 @@ def parse_hours(value: str | float | int | None) -> float:
 
 
 def parse_area(value: str | None) -> str:
-    """A business area from AREAS, or '' for none."""
-    aliases = {"sales": "sales-marketing", "marketing": "sales-marketing", "hr": "hr-legal"}
-    return _choice(value, AREAS, aliases, "area", f"use one of {', '.join(AREAS)}")
+    """A business area from AREAS (English or French names), or '' for none."""
+    area = _read(value, (AREA_LABELS,), {**ENGLISH_AREAS, **FRENCH_AREAS})
+    if area is None and fold(value) in NONE_WORDS:
+        return ""
+    if area is None:
+        message = _(
+            "unknown area {value}: use one of direction, finance, sales-marketing, hr-legal, "
+            "logistics, production, quality"
+        )
+        raise ValidationError(message.format(value=_typed(value)))
+    return area
 
 
 def parse_log_kind(value: str) -> str:
-    key = _key(value)
-    key = {"efficiency": "efficiency-loss", "dip": "efficiency-loss", "errors": "error"}.get(
-        key, key
-    )
-    if key not in LOG_KINDS:
-        raise ValidationError(f"unknown log kind {value!r}: use one of {', '.join(LOG_KINDS)}")
-    return key
+    """A kind of log entry, by its English or French name, singular or plural."""
+    tables = (LOG_KIND_LABELS, LOG_KIND_NAMES)
+    kind = _read(value, tables, {**ENGLISH_LOG_KINDS, **FRENCH_LOG_KINDS})
+    if kind is None:
+        message = _(
+            "unknown log kind {value}: use one of error, adjustment, efficiency-loss, doubt"
+        )
+        raise ValidationError(message.format(value=_typed(value)))
+    return kind
 
 
 def parse_absence(value: str | None) -> str:
-    """The absence-test answer: stops, struggles or runs ('' for not answered)."""
-    aliases = {"stop": "stops", "struggle": "struggles", "difficulty": "struggles", "run": "runs"}
-    hint = "use stops, struggles or runs (or none)"
-    return _choice(value, ABSENCE_ANSWERS, aliases, "absence answer", hint)
+    """The absence-test answer: stops, struggles or runs, or the French words ('' for not
+    answered)."""
+    answer = _read(value, (ABSENCE_LABELS,), {**ENGLISH_ABSENCE, **FRENCH_ABSENCE})
+    if answer is None and fold(value) in NONE_WORDS:
+        return ""
+    if answer is None:
+        message = _("unknown absence answer {value}: use stops, struggles or runs (or none)")
+        raise ValidationError(message.format(value=_typed(value)))
+    return answer
 
 
 def parse_level(value: str | int | None) -> int | None:
-    """A delegation level: 1-7 or its name (tell … delegate); None when left empty."""
-    key = _key(str(value) if value is not None else "")
-    if key in ("", "none", "-"):
+    """A delegation level: 1-7 or its English or French name (tell … delegate, dire …
+    déléguer); None when left empty."""
+    key = fold(str(value) if value is not None else "")
+    if key in NONE_WORDS:
         return None
     if key.isdigit() and 1 <= int(key) <= len(LEVELS):
         return int(key)
-    if key in LEVELS:
-        return LEVELS.index(key) + 1
-    raise ValidationError(
-        f"unknown delegation level {value!r}: use 1-7 or one of {', '.join(LEVELS)}"
-    )
+    named = _read(key, (dict(zip(LEVELS, LEVEL_LABELS, strict=True)),), FRENCH_LEVELS)
+    if named is None:
+        message = _(
+            "unknown delegation level {value}: use 1-7 or one of tell, sell, consult, agree, "
+            "advise, inquire, delegate"
+        )
+        raise ValidationError(message.format(value=_typed(value)))
+    return LEVELS.index(named) + 1
 
 
 def parse_reason(value: str | None) -> str:
-    """Why the task is a delegation candidate (see REASONS), or '' for none."""
-    aliases = {
-        "standardized": "standardised",
-        "standard": "standardised",
-        "low": "low-value",
-        "emergencies": "emergency",
-    }
-    hint = f"use one of {', '.join(REASONS)} (or none)"
-    return _choice(value, REASONS, aliases, "delegation reason", hint)
+    """Why the task is a delegation candidate (see REASONS; English or French), or '' for
+    none."""
+    reason = _read(value, (REASON_LABELS,), {**ENGLISH_REASONS, **FRENCH_REASONS})
+    if reason is None and fold(value) in NONE_WORDS:
+        return ""
+    if reason is None:
+        message = _(
+            "unknown delegation reason {value}: use one of repetitive, standardised, low-value, "
+            "emergency (or none)"
+        )
+        raise ValidationError(message.format(value=_typed(value)))
+    return reason
 
 
 def parse_note(value: str | None) -> str:
