@@ -1,6 +1,6 @@
-"""The command line's last refusals in French (`--lang fr`): a date, a cadence, a title, a
-provider answer, a CSV import, a snapshot format and `--out`: one line on stderr, exit 1, the
-board file byte for byte untouched; and a date refused by the real command under `LC_ALL=C`."""
+"""The command line's last refusals in French (`--lang fr`): a date, a cadence, a title, a CSV
+import, a snapshot format and `--out`: one line on stderr, exit 1, the board file byte for byte
+untouched; and a date refused by the real command under `LC_ALL=C`."""
 
 from __future__ import annotations
 
