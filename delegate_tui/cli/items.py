@@ -75,8 +75,8 @@ def _item(store: BoardStore, card_id: str, collection: str, prefix: str) -> str:
         (item.id for item in items),
         prefix,
         word=WORDS[collection],
-        shown_by="'delegate show CARD'",
-        where=" on this card",
+        shown_by=N_("'delegate show CARD'"),
+        where=N_(" on this card"),
     )
 
 

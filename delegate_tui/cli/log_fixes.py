@@ -10,7 +10,7 @@ from delegate_tui.board.store import BoardStore
 from delegate_tui.cli.parsing import Commands
 from delegate_tui.core.errors import UsageError
 from delegate_tui.core.id_prefix import one_by_prefix
-from delegate_tui.core.language import _
+from delegate_tui.core.language import N_, _
 from delegate_tui.core.vocabulary import parse_log_kind, parse_text
 
 
@@ -32,8 +32,8 @@ def cmd_fix_log(args: argparse.Namespace, store: BoardStore) -> int:
         (entry.id for entry in store.card(card_id).log),
         args.entry,
         word="log entry",
-        shown_by="'delegate show CARD'",
-        where=" on this card",
+        shown_by=N_("'delegate show CARD'"),
+        where=N_(" on this card"),
         matching="entries match",
     )
     if args.remove:

@@ -27,6 +27,7 @@ from typing import Any
 
 from delegate_tui.core.dates import parse_checkin, parse_when, show_cadence
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.formats import quoted
 from delegate_tui.core.language import N_, _, is_french
 from delegate_tui.core.stored_types import (
     MAX_STORED_TEXT,
@@ -62,9 +63,8 @@ from delegate_tui.core.vocabulary import (
 def parse_description(value: str) -> str:
     text = clean_text(value.replace("\r\n", "\n")).strip()
     if len(text) > MAX_STORED_TEXT:
-        raise ValidationError(
-            f"the description is {len(text)} characters long: keep it under {MAX_STORED_TEXT}"
-        )
+        message = _("the description is {length} characters long: keep it under {most}")
+        raise ValidationError(message.format(length=len(text), most=MAX_STORED_TEXT))
     return text
 
 
@@ -88,7 +88,8 @@ def parse_provider(value: str) -> bool:
         "équipe",
     ):
         return False
-    raise ValidationError(f"unknown answer {value!r}: an outside provider? write yes or no")
+    message = _("unknown answer {value}: an outside provider? write yes or no")
+    raise ValidationError(message.format(value=quoted(value) if is_french() else repr(value)))
 
 
 def parse_checked_in(value: str, now: datetime, dayfirst: bool | None = None) -> str | None:
@@ -98,7 +99,9 @@ def parse_checked_in(value: str, now: datetime, dayfirst: bool | None = None) ->
         return None
     moment = parse_when(value, now, dayfirst)
     if not FIRST_YEAR <= moment.astimezone(UTC).year <= LAST_YEAR:
-        raise ValidationError(f"the date {value!r} is not between {FIRST_YEAR} and {LAST_YEAR}")
+        message = _("the date {value} is not between {first} and {last}")
+        typed = quoted(value) if is_french() else repr(value)
+        raise ValidationError(message.format(value=typed, first=FIRST_YEAR, last=LAST_YEAR))
     return format_time(moment)
 
 

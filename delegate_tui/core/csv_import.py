@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.formats import quoted
+from delegate_tui.core.language import _, is_french
 from delegate_tui.core.typed_words import fold
 from delegate_tui.core.vocabulary import (
     parse_area,
@@ -58,39 +60,57 @@ def _column(header: str) -> str:
     return _BY_NAME.get(key, key)
 
 
+def _names(columns: list[str] | tuple[str, ...], between: str) -> str:
+    """Columns as a person reads them: their English names, or in French their French ones."""
+    if is_french():
+        return (";" if between == "," else between).join(FRENCH_COLUMNS.get(c, c) for c in columns)
+    return between.join(columns)
+
+
+def _refused(message: str, **values: object) -> ValidationError:
+    return ValidationError(message.format(**values))
+
+
 def read_rows(path: Path) -> list[dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ValidationError(f"{path} does not exist") from None
+        raise _refused(_("{path} does not exist"), path=path) from None
     except IsADirectoryError:
-        raise ValidationError(f"{path} is a folder: give a .csv file") from None
+        raise _refused(_("{path} is a folder: give a .csv file"), path=path) from None
     except UnicodeDecodeError:
-        raise ValidationError(f"{path} is not UTF-8 text: save it as 'CSV UTF-8'") from None
+        raise _refused(_("{path} is not UTF-8 text: save it as 'CSV UTF-8'"), path=path) from None
     except OSError as exc:
-        raise ValidationError(f"cannot read {path}: {exc.strerror}") from None
+        raise _refused(_("cannot read {path}: {reason}"), path=path, reason=exc.strerror) from None
     return parse_rows(text, str(path))
 
 
-def parse_rows(text: str, name: str = "the CSV") -> list[dict[str, Any]]:
+def parse_rows(text: str, name: str | None = None) -> list[dict[str, Any]]:
     """Card fields for every row, or a ValidationError naming the first bad line."""
+    name = name if name is not None else _("the CSV")
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)  # spreadsheets in some locales save with ';'
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = next(reader, None)
+    every = _names(COLUMNS, ",")
     if not header:
-        raise ValidationError(f"{name} is empty: it needs a header row ({', '.join(COLUMNS)})")
+        message = _("{name} is empty: it needs a header row ({columns})")
+        raise _refused(message, name=name, columns=_names(COLUMNS, ", "))
     columns = [_column(h) for h in header]
     missing = [c for c in COLUMNS if c not in columns]
     if missing:
-        raise ValidationError(
-            f"{name} has no column {', '.join(missing)}: the header must be {','.join(COLUMNS)}"
-        )
+        message = _("{name} has no column {missing}: the header must be {columns}")
+        raise _refused(message, name=name, missing=_names(missing, ", "), columns=every)
     extra = [c for c in columns if c not in COLUMNS]
     if extra:
-        raise ValidationError(
-            f"{name} has an unknown column {extra[0]!r}: the columns are {','.join(COLUMNS)}"
-        )
+        typed = quoted(extra[0]) if is_french() else repr(extra[0])
+        message = _("{name} has an unknown column {column}: the columns are {columns}")
+        raise _refused(message, name=name, column=typed, columns=every)
+    return _rows(reader, columns, name)
+
+
+def _rows(reader: Any, columns: list[str], name: str) -> list[dict[str, Any]]:
+    """The rows after the header, each checked (see `parse_rows`)."""
     rows: list[dict[str, Any]] = []
     try:
         for values in reader:
@@ -98,9 +118,17 @@ def parse_rows(text: str, name: str = "the CSV") -> list[dict[str, Any]]:
                 continue
             line = reader.line_num
             if len(values) != len(columns):
-                raise ValidationError(
-                    f"{name} line {line}: {len(values)} values for {len(columns)} columns "
-                    f"({','.join(columns)}); nothing imported"
+                message = _(
+                    "{name} line {line}: {values} values for {count} columns ({columns}); "
+                    "nothing imported"
+                )
+                raise _refused(
+                    message,
+                    name=name,
+                    line=line,
+                    values=len(values),
+                    count=len(columns),
+                    columns=_names(columns, ","),
                 )
             row = dict(zip(columns, values, strict=True))
             try:
@@ -114,9 +142,11 @@ def parse_rows(text: str, name: str = "the CSV") -> list[dict[str, Any]]:
                     }
                 )
             except ValidationError as exc:
-                raise ValidationError(f"{name} line {line}: {exc}; nothing imported") from None
+                message = _("{name} line {line}: {reason}; nothing imported")
+                raise _refused(message, name=name, line=line, reason=exc) from None
     except csv.Error as exc:
-        raise ValidationError(f"{name} line {reader.line_num}: {exc}; nothing imported") from None
+        message = _("{name} line {line}: {reason}; nothing imported")
+        raise _refused(message, name=name, line=reader.line_num, reason=exc) from None
     if not rows:
-        raise ValidationError(f"{name} has a header but no rows: nothing to import")
+        raise _refused(_("{name} has a header but no rows: nothing to import"), name=name)
     return rows

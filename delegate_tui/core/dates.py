@@ -26,11 +26,13 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule
 
 from delegate_tui.core import french_dates
 from delegate_tui.core.errors import ValidationError
-from delegate_tui.core.language import is_french
+from delegate_tui.core.formats import FRENCH_MONTHS, quoted
+from delegate_tui.core.language import N_, _, is_french
 from delegate_tui.core.vocabulary import clean_text
 
-WHEN_EXAMPLES = "'today', 'yesterday', '3 days ago', 'next friday', 'in 2 weeks' or 2026-11-20"
-CADENCE_EXAMPLES = "'weekly', 'every 2 weeks', 'every monday', 'every other week' or 'monthly'"
+WHEN_EXAMPLES = N_("'today', 'yesterday', '3 days ago', 'next friday', 'in 2 weeks' or 2026-11-20")
+CADENCE_EXAMPLES = N_("'weekly', 'every 2 weeks', 'every monday', 'every other week' or 'monthly'")
+"""Examples for a refusal, marked for the catalog: translated where shown (`_()`)."""
 
 WEEKDAYS: dict[str, weekday] = {
     "monday": MO,
@@ -141,6 +143,11 @@ def date_dayfirst(order: DateOrder | None, env: Mapping[str, str]) -> bool | Non
     return locale_dayfirst(env)
 
 
+def _typed(text: str) -> str:
+    """What the person typed, inside a message: 'x' / « x »."""
+    return quoted(text) if is_french() else repr(text)
+
+
 def _amount(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS[word]
 
@@ -159,9 +166,11 @@ def parse_when(text: str, now: datetime, dayfirst: bool | None = None) -> dateti
     says, and refused when it is None; one starting with a 4-digit year is year-month-day.
     """
     key = french_dates.english_when(" ".join(clean_text(text).lower().split()))
-    fail = ValidationError(f"can't read the date {text!r}: write e.g. {WHEN_EXAMPLES}")
+    message = _("can't read the date {text}: write e.g. {examples}")
+    fail = ValidationError(message.format(text=_typed(text), examples=_(WHEN_EXAMPLES)))
     if not key:
-        raise ValidationError(f"the date is empty: write e.g. {WHEN_EXAMPLES}")
+        message = _("the date is empty: write e.g. {examples}")
+        raise ValidationError(message.format(examples=_(WHEN_EXAMPLES)))
     if dayfirst is None and is_french():
         dayfirst = True  # a French reader writes 5/11/2026 for 5 November, whatever the locale
     simple = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
@@ -177,9 +186,9 @@ def parse_when(text: str, now: datetime, dayfirst: bool | None = None) -> dateti
         if _ISO.match(key):
             return _in_zone(date_parser.isoparse(key.upper()), now.tzinfo)
         if key in _DAY_NAMES:
-            raise ValidationError(
-                f"{text!r} could be before or after today: write 'next {key}' or 'last {key}'"
-            )
+            message = _("{text} could be before or after today: write 'next {day}' or 'last {day}'")
+            day = french_dates.WEEKDAYS[_DAY_NAMES[key].weekday] if is_french() else key
+            raise ValidationError(message.format(text=_typed(text), day=day))
         if not re.search(r"\d", key) or key.isdigit():
             raise fail
         if not _NUMERIC.match(key) and not re.search(r"[a-z]{3}", key):
@@ -195,7 +204,7 @@ def _read_date(key: str, text: str, now: datetime, dayfirst: bool | None) -> dat
     """A date with digits or a month's name, read day first or month first (see parse_when)."""
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
     if _DOTTED.match(key):  # 3.4 and 3.4. are a day and a month, not the number 3.4
-        first, _, rest = key.partition(" ")
+        first, _space, rest = key.partition(" ")
         key = f"{first.rstrip('.').replace('.', '/')} {rest}".strip()
     if _YEAR_FIRST.match(key):  # 2026/11/05 is year-month-day everywhere, like ISO
         return date_parser.parse(key, yearfirst=True, dayfirst=False, default=midnight)
@@ -209,16 +218,22 @@ def _read_date(key: str, text: str, now: datetime, dayfirst: bool | None) -> dat
         return readings[dayfirst]
     day_first, month_first = readings.get(True), readings.get(False)
     if day_first is not None and month_first is not None and day_first != month_first:
+        message = _("{text} could be {one} or {other}: write {iso}")
         raise ValidationError(
-            f"{clean_text(text).strip()} could be {_day_name(day_first)} or "
-            f"{_day_name(month_first)}: write {day_first:%Y-%m-%d}"
+            message.format(
+                text=clean_text(text).strip(),
+                one=_day_name(day_first),
+                other=_day_name(month_first),
+                iso=f"{day_first:%Y-%m-%d}",
+            )
         )
     return next(iter(readings.values()))
 
 
 def _day_name(moment: datetime) -> str:
-    """'5 November', in English whatever the C library's locale."""
-    return f"{moment.day} {_MONTHS[moment.month - 1]}"
+    """'5 November' / '5 nov.', whatever the C library's locale."""
+    months = FRENCH_MONTHS if is_french() else _MONTHS
+    return f"{moment.day} {months[moment.month - 1]}"
 
 
 def _shift(unit: str, amount: int) -> relativedelta:
@@ -310,14 +325,16 @@ def parse_cadence(text: str) -> Cadence:
     """Read a check-in cadence such as 'every 2 weeks', 'every monday' or 'monthly'."""
     key = " ".join(clean_text(text).lower().replace("-", " ").split())
     key = french_dates.english_cadence(key).removeprefix("once ").replace("every single", "every")
-    fail = ValidationError(f"can't read the cadence {text!r}: write e.g. {CADENCE_EXAMPLES}")
+    message = _("can't read the cadence {text}: write e.g. {examples}")
+    fail = ValidationError(message.format(text=_typed(text), examples=_(CADENCE_EXAMPLES)))
     if key in _WORDS:
         return _WORDS[key]
     if match := _EVERY.match(key):
         interval = 2 if match[1] == "other" else _amount(match[1]) if match[1] else 1
         if not 1 <= interval <= MAX_INTERVAL:
+            message = _("the cadence {text} repeats every {interval}: use 1 to {most}")
             raise ValidationError(
-                f"the cadence {text!r} repeats every {interval}: use 1 to {MAX_INTERVAL}"
+                message.format(text=_typed(text), interval=interval, most=MAX_INTERVAL)
             )
         return Cadence(_FREQS[match[3]], interval)
     if match := _EVERY_DAYS.match(key):
@@ -326,9 +343,8 @@ def parse_cadence(text: str) -> Cadence:
             raise fail
         interval = 2 if match[1] == "other" else int(match[1].split()[0]) if match[1] else 1
         if not 1 <= interval <= 52:
-            raise ValidationError(
-                f"the cadence {text!r} repeats every {interval} weeks: use 1 to 52"
-            )
+            message = _("the cadence {text} repeats every {interval} weeks: use 1 to 52")
+            raise ValidationError(message.format(text=_typed(text), interval=interval))
         weekdays = tuple(sorted({_DAY_NAMES[d.rstrip("s")].weekday for d in days}))
         return Cadence(WEEKLY, interval, weekdays)
     raise fail
@@ -364,5 +380,7 @@ def next_checkin(cadence: Cadence, last: datetime | None, now: datetime) -> date
     start = last if last is not None else now
     following = cadence.rule(start).after(start, inc=False)
     if following is None:  # cannot happen for the cadences parse_cadence builds
-        raise ValidationError(f"the cadence {cadence.describe()!r} never recurs")
+        described = french_dates.describe(cadence) if is_french() else cadence.describe()
+        message = _("the cadence {cadence} never recurs")
+        raise ValidationError(message.format(cadence=_typed(described)))
     return following

@@ -216,22 +216,22 @@ def next_stage(stage: str, step: int) -> str | None:
 def parse_title(value: str) -> str:
     title = " ".join(clean_text(value).split())
     if not title:
-        raise ValidationError("the title is empty: give the card a few words, e.g. 'Invoicing'")
+        raise ValidationError(_("the title is empty: give the card a few words, e.g. 'Invoicing'"))
     if len(title) > MAX_TITLE:
-        raise ValidationError(
-            f"the title is {len(title)} characters long: keep it under {MAX_TITLE}"
-        )
+        message = _("the title is {length} characters long: keep it under {most}")
+        raise ValidationError(message.format(length=len(title), most=MAX_TITLE))
     return title
 
 
-def parse_text(value: str, what: str = "text") -> str:
+def parse_text(value: str, what: str | None = None) -> str:
+    """Text that must say something; `what` names it in the messages (translated already)."""
     text = clean_text(value.replace("\r\n", "\n")).strip()
+    what = what if what is not None else _("text")
     if not text:
-        raise ValidationError(f"the {what} is empty: write a sentence")
+        raise ValidationError(_("the {what} is empty: write a sentence").format(what=what))
     if len(text) > MAX_TEXT:
-        raise ValidationError(
-            f"the {what} is {len(text)} characters long: keep it under {MAX_TEXT}"
-        )
+        message = _("the {what} is {length} characters long: keep it under {most}")
+        raise ValidationError(message.format(what=what, length=len(text), most=MAX_TEXT))
     return text
 
 
@@ -334,5 +334,6 @@ def parse_note(value: str | None) -> str:
     """Free text that may be empty (confidentiality and reporting notes)."""
     text = clean_text((value or "").replace("\r\n", "\n")).strip()
     if len(text) > MAX_TEXT:
-        raise ValidationError(f"the note is {len(text)} characters long: keep it under {MAX_TEXT}")
+        message = _("the note is {length} characters long: keep it under {most}")
+        raise ValidationError(message.format(length=len(text), most=MAX_TEXT))
     return text

@@ -19,7 +19,9 @@ from delegate_tui.board.boardfile import read_board, write_atomic
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import wording
 from delegate_tui.core.errors import BoardError, ValidationError
+from delegate_tui.core.formats import quoted
 from delegate_tui.core.json_text import dumps
+from delegate_tui.core.language import N_, _, is_french
 from delegate_tui.snapshots import csv, html, markdown
 from delegate_tui.snapshots import json as json_format
 from delegate_tui.snapshots.baselines import previous_for, recorded
@@ -37,11 +39,12 @@ FORMATS: dict[str, tuple[str, Renderer]] = {
 """Format name -> (file extension, renderer)."""
 
 FORMAT_LABELS: dict[str, str] = {
-    "md": "Markdown — for chat and email",
-    "html": "HTML — one page that prints on A4",
-    "json": "JSON — for other programs",
-    "csv": "CSV — one row per card, for a spreadsheet",
+    "md": N_("Markdown — for chat and email"),
+    "html": N_("HTML — one page that prints on A4"),
+    "json": N_("JSON — for other programs"),
+    "csv": N_("CSV — one row per card, for a spreadsheet"),
 }
+"""What each format is for, marked for the catalog (translated where shown)."""
 
 _ALIASES = {"markdown": "md", "htm": "html"}
 FOLDER = "snapshots"
@@ -52,7 +55,8 @@ def parse_format(value: str) -> str:
     key = value.strip().lower().lstrip(".")
     key = _ALIASES.get(key, key)
     if key not in FORMATS:
-        raise ValidationError(f"unknown format {value!r}: use md, html, json or csv")
+        message = _("unknown format {value}: use md, html, json or csv")
+        raise ValidationError(message.format(value=quoted(value) if is_french() else repr(value)))
     return key
 
 
@@ -103,21 +107,24 @@ def target_path(store: BoardStore, fmt: str, out: str | Path | None, now: dateti
         try:
             folder.mkdir(exist_ok=True)
         except OSError as exc:
-            raise BoardError(f"cannot create the folder {folder}: {exc.strerror}") from None
+            message = _("cannot create the folder {folder}: {reason}")
+            raise BoardError(message.format(folder=folder, reason=exc.strerror)) from None
         return dated_path(folder, store.path.stem, fmt, now)
     path = Path(out).expanduser().absolute()
     if path.is_dir():
         return dated_path(path, store.path.stem, fmt, now)
     if not path.parent.is_dir():
-        raise ValidationError(
-            f"folder {path.parent} does not exist: create it first or choose another --out"
-        )
+        message = _("folder {folder} does not exist: create it first or choose another --out")
+        raise ValidationError(message.format(folder=path.parent))
     if path.exists() and not path.is_file():
-        raise ValidationError(f"{path} is not a regular file: choose another --out")
+        message = _("{path} is not a regular file: choose another --out")
+        raise ValidationError(message.format(path=path))
     if path.resolve() == store.path.resolve():
-        raise ValidationError(f"{path} is the board file itself: choose another --out")
+        message = _("{path} is the board file itself: choose another --out")
+        raise ValidationError(message.format(path=path))
     if path.is_file() and _is_board(path):
-        raise ValidationError(f"{path} is a delegate board: choose another --out")
+        message = _("{path} is a delegate board: choose another --out")
+        raise ValidationError(message.format(path=path))
     return path
 
 
@@ -148,10 +155,11 @@ def _build(
 ) -> Snapshot:
     now = now if now is not None else store.stamper.clock().astimezone()
     if since is not None and since > now:
-        raise ValidationError(
-            f"the period would start after now ({wording.when(since.astimezone(now.tzinfo))}): "
-            "give a moment in the past, e.g. '2 weeks ago'"
+        message = _(
+            "the period would start after now ({when}): give a moment in the past, "
+            "e.g. '2 weeks ago'"
         )
+        raise ValidationError(message.format(when=wording.when(since.astimezone(now.tzinfo))))
     return build_snapshot(
         store.cards(),
         board=store.name,
@@ -188,8 +196,9 @@ def write_snapshot(
     try:
         state.parent.mkdir(exist_ok=True)
     except OSError as exc:
+        message = _("wrote {path} but cannot record it in {folder}: {reason}")
         raise BoardError(
-            f"wrote {path} but cannot record it in {state.parent}: {exc.strerror}"
+            message.format(path=path, folder=state.parent, reason=exc.strerror)
         ) from None
     kept = recorded(data, fmt, snap.state(), store.board_id, FORMATS)
     write_atomic(state, dumps(kept, indent=1) + "\n")

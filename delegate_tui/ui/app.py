@@ -117,7 +117,7 @@ class DelegateApp(App[None]):
         self._theme_files = load_all_themes(self.config_folder)
         self.problems = [
             *self.settings.problems,
-            *(f"theme file {p}" for p in self._theme_files.problems),
+            *(_("theme file {problem}").format(problem=p) for p in self._theme_files.problems),
         ]
         """What was wrong with the settings and theme files: shown once, in one notification."""
         super().__init__()  # it reads `theme` first: `_first_theme` (above) decides it

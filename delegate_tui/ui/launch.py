@@ -12,6 +12,7 @@ from delegate_tui.board.demo import build_demo
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardMissing
+from delegate_tui.core.language import _
 from delegate_tui.core.records import Clock, Identity, utc_now
 from delegate_tui.ui.app import DelegateApp
 from delegate_tui.ui.themes import load_all_themes, theme_names, unknown_theme_message
@@ -41,7 +42,8 @@ def open_board(args: argparse.Namespace, settings: config.Config, path: Path) ->
     if getattr(args, "demo", False):
         folder = Path(tempfile.mkdtemp(prefix="delegate-demo-"))
         path = make_demo_board(folder, config.identity(settings))
-        print(f"delegate: the sample board is {path}", file=sys.stderr)
+        said = _("the sample board is {path}").format(path=path)
+        print(f"delegate: {said}", file=sys.stderr)
     app = _build_app(path, settings, theme)  # BoardError here
     if app is None:
         return 1
@@ -55,16 +57,18 @@ def open_board(args: argparse.Namespace, settings: config.Config, path: Path) ->
 def finish(app: DelegateApp) -> int:
     """After the app ends: say what was not saved, and the exit code (non-zero if anything)."""
     for error in dict.fromkeys(app.save_errors):
-        print(f"delegate: not saved: {error}", file=sys.stderr)
+        said = _("not saved: {error}").format(error=error)
+        print(f"delegate: {said}", file=sys.stderr)
     if app.store.unsaved:
         if app.rescued is not None:
-            print(
-                f"delegate: changes not saved to {app.store.path} are in the rescue copy "
-                f"{app.rescued}: run 'delegate --board {app.store.given} check' to merge it back",
-                file=sys.stderr,
+            message = _(
+                "changes not saved to {path} are in the rescue copy {copy}: "
+                "run 'delegate --board {board} check' to merge it back"
             )
+            said = message.format(path=app.store.path, copy=app.rescued, board=app.store.given)
         else:
-            print(f"delegate: changes not saved to {app.store.path} were lost", file=sys.stderr)
+            said = _("changes not saved to {path} were lost").format(path=app.store.path)
+        print(f"delegate: {said}", file=sys.stderr)
         return app.return_code or 1
     return app.return_code or 0
 
@@ -79,7 +83,7 @@ def _build_app(path: Path, settings: config.Config, theme: str | None) -> Delega
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             return None
         try:
-            answer = input(f"Start a new, empty board at {path}? [y/N] ")
+            answer = input(_("Start a new, empty board at {path}? [y/N] ").format(path=path))
         except EOFError:
             return None
         if answer.strip().lower() not in ("y", "yes", "o", "oui"):

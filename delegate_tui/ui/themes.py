@@ -18,6 +18,9 @@ from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.css.tokenizer import TokenError
 from textual.theme import BUILTIN_THEMES, Theme
 
+from delegate_tui.core.formats import quoted
+from delegate_tui.core.language import _, is_french
+
 DEFAULT_THEME = "delegate-dark"
 
 APP_VARIABLES: dict[str, str] = {
@@ -65,13 +68,19 @@ def user_themes_dir(config_folder: Path) -> Path:
     return config_folder / "themes"
 
 
+def _said(value: Any) -> str:
+    """A value of the theme file inside a message: 'x' / « x »."""
+    return quoted(str(value)) if is_french() else repr(value)
+
+
 def _colour(value: Any, key: str) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"'{key}' should be a colour such as \"#4C8DF6\"")
+        raise ValueError(_("'{key}' should be a colour such as \"#4C8DF6\"").format(key=key))
     try:
         Color.parse(value)
     except ColorParseError:
-        raise ValueError(f"'{key}' = {value!r} is not a colour") from None
+        message = _("'{key}' = {value} is not a colour")
+        raise ValueError(message.format(key=key, value=_said(value))) from None
     return value
 
 
@@ -79,26 +88,27 @@ def theme_from_table(raw: dict[str, Any]) -> Theme:
     """A Theme from a parsed theme file; ValueError says what is wrong."""
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
-        raise ValueError("'name' should be lower-case letters, digits and dashes")
+        raise ValueError(_("'name' should be lower-case letters, digits and dashes"))
     if "primary" not in raw:
-        raise ValueError("'primary' colour is missing")
+        raise ValueError(_("'primary' colour is missing"))
     known = {"name", "dark", "variables", *COLOUR_KEYS, *NUMBER_KEYS}
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
+        message = _("unknown key '{key}' (known: {known})")
+        raise ValueError(message.format(key=unknown[0], known=", ".join(sorted(known))))
     colours = {key: _colour(raw[key], key) for key in COLOUR_KEYS if key in raw}
     numbers: dict[str, float] = {}
     for key in NUMBER_KEYS:
         if key in raw:
             if not isinstance(raw[key], int | float) or not 0 <= raw[key] <= 1:
-                raise ValueError(f"'{key}' should be a number from 0 to 1")
+                raise ValueError(_("'{key}' should be a number from 0 to 1").format(key=key))
             numbers[key] = float(raw[key])
     dark = raw.get("dark", True)
     if not isinstance(dark, bool):
-        raise ValueError("'dark' should be true or false")
+        raise ValueError(_("'dark' should be true or false"))
     variables = raw.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
-        raise ValueError("[variables] should map names to text values")
+        raise ValueError(_("[variables] should map names to text values"))
     for key, value in variables.items():
         if key in APP_VARIABLES:
             _colour(value, f"variables.{key}")
@@ -135,15 +145,18 @@ def _css_value(key: str, value: str) -> None:
             return
         except (StylesheetParseError, TokenError):
             pass
-    kind = 'a text style such as "bold"' if prop == "text-style" else "a colour"
-    raise ValueError(f"'variables.{key}' = {value!r} is not {kind}")
+    if prop == "text-style":
+        message = _("'variables.{key}' = {value} is not a text style such as \"bold\"")
+    else:
+        message = _("'variables.{key}' = {value} is not a colour")
+    raise ValueError(message.format(key=key, value=_said(value)))
 
 
 def load_theme_file(path: Path) -> Theme:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"not readable TOML ({exc})") from None
+        raise ValueError(_("not readable TOML ({reason})").format(reason=exc)) from None
     return theme_from_table(raw)
 
 
@@ -174,4 +187,5 @@ def theme_names(found: ThemeSet) -> list[str]:
 
 
 def unknown_theme_message(name: str, available: list[str]) -> str:
-    return f"unknown theme {name!r}: available themes are {', '.join(sorted(available))}"
+    message = _("unknown theme {name}: available themes are {names}")
+    return message.format(name=_said(name), names=", ".join(sorted(available)))
