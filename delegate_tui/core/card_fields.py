@@ -27,6 +27,8 @@ from typing import Any
 
 from delegate_tui.core.dates import CADENCE_EXAMPLES, parse_checkin, parse_when
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.formats import quoted
+from delegate_tui.core.language import _, is_french
 from delegate_tui.core.stored_types import (
     MAX_STORED_TEXT,
     Absence,
@@ -35,16 +37,19 @@ from delegate_tui.core.stored_types import (
     Level,
     Position,
     Reason,
+    Role,
     Stage,
     Text,
     WhenSet,
 )
 from delegate_tui.core.times import FIRST_YEAR, LAST_YEAR, format_time
+from delegate_tui.core.typed_words import fold
 from delegate_tui.core.vocabulary import (
     ABSENCE_LABELS,
     AREAS,
     LEVELS,
     REASONS,
+    ROLE_LABELS,
     clean_text,
     parse_absence,
     parse_area,
@@ -53,6 +58,7 @@ from delegate_tui.core.vocabulary import (
     parse_name,
     parse_note,
     parse_reason,
+    parse_role,
     parse_title,
 )
 
@@ -74,6 +80,25 @@ def parse_provider(value: str) -> bool:
     if key in ("no", "n", "false", "0", "", "none", "-", "team"):
         return False
     raise ValidationError(f"unknown answer {value!r}: an outside provider? write yes or no")
+
+
+def parse_leader_mission(value: str) -> bool:
+    """yes/no (oui/non) for "one of the missions only the leader must do"."""
+    key = fold(value)
+    if key in ("yes", "y", "true", "1", "oui", "o", "leader", "mission", "dirigeant"):
+        return True
+    if key in ("no", "n", "false", "0", "", "none", "-", "non", "aucun", "aucune"):
+        return False
+    message = _("unknown answer {value}: one of your own missions? write yes or no")
+    raise ValidationError(message.format(value=quoted(value) if is_french() else repr(value)))
+
+
+def _yes_no(value: Any) -> str:
+    return _("yes") if value else _("no")
+
+
+def _role(value: Any) -> str:
+    return _(ROLE_LABELS[value]) if value in ROLE_LABELS else str(value or "")
 
 
 def parse_checked_in(value: str, now: datetime, dayfirst: bool | None = None) -> str | None:
@@ -290,6 +315,41 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         typed=_day,
         timed=True,
         flag=Flag("--checked-in", "when you last checked in: 'today', '3 days ago', …", "WHEN"),
+    ),
+    FieldSpec(
+        "leader_mission",
+        False,
+        bool,
+        "Leader mission",
+        parse_leader_mission,
+        "yes or no: one of the missions only you must do",
+        _yes_no,
+        typed=_yes_no,
+        flag=Flag(
+            "--leader-mission",
+            "one of the missions only the leader must do (--no-leader-mission: not)",
+            boolean=True,
+        ),
+    ),
+    FieldSpec(
+        "role",
+        "",
+        Role,
+        "Role",
+        parse_role,
+        "entrepreneur, manager or technician (none: technician, or entrepreneur for a mission)",
+        _role,
+        typed=_role,
+        flag=Flag("--role", "your role in it: entrepreneur | manager | technician | none"),
+    ),
+    FieldSpec(
+        "backup",
+        "",
+        Text,
+        "Backup",
+        parse_name,
+        "who covers when the owner is away",
+        flag=Flag("--backup", "who covers when the owner is away ('' clears it)", "NAME"),
     ),
 )
 """Every scalar field of a card, in the order a new card's fields are stored."""
