@@ -27,7 +27,6 @@ from typing import Any
 
 from delegate_tui.core.dates import parse_checkin, parse_when, show_cadence
 from delegate_tui.core.errors import ValidationError
-from delegate_tui.core.formats import quoted
 from delegate_tui.core.language import N_, _, is_french
 from delegate_tui.core.stored_types import (
     MAX_STORED_TEXT,
@@ -43,7 +42,6 @@ from delegate_tui.core.stored_types import (
     WhenSet,
 )
 from delegate_tui.core.times import FIRST_YEAR, LAST_YEAR, format_time
-from delegate_tui.core.typed_words import fold
 from delegate_tui.core.vocabulary import (
     LEVELS,
     absence_label,
@@ -53,6 +51,7 @@ from delegate_tui.core.vocabulary import (
     parse_absence,
     parse_area,
     parse_hours,
+    parse_leader_mission,
     parse_level,
     parse_name,
     parse_note,
@@ -61,6 +60,7 @@ from delegate_tui.core.vocabulary import (
     parse_title,
     reason_label,
     role_label,
+    yes_no,
 )
 
 
@@ -94,26 +94,6 @@ def parse_provider(value: str) -> bool:
     ):
         return False
     raise ValidationError(f"unknown answer {value!r}: an outside provider? write yes or no")
-
-
-def parse_leader_mission(value: str) -> bool:
-    """yes/no (oui/non) for "one of the missions only the leader must do"."""
-    key = fold(value)
-    if key in ("yes", "y", "true", "1", "oui", "o", "leader", "mission", "dirigeant"):
-        return True
-    if key in ("no", "n", "false", "0", "", "none", "-", "non", "aucun", "aucune"):
-        return False
-    message = _("unknown answer {value}: one of your own missions? write yes or no")
-    raise ValidationError(message.format(value=quoted(value) if is_french() else repr(value)))
-
-
-def _yes_no(value: Any) -> str:
-    return _("yes") if value else _("no")
-
-
-def _role(value: Any) -> str:
-    """'technician' / 'technicien' ('' for the role the card's kind implies)."""
-    return role_label(value) if value else ""
 
 
 def parse_checked_in(value: str, now: datetime, dayfirst: bool | None = None) -> str | None:
@@ -359,8 +339,8 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Your mission"),  # a leader mission (12 cells: the label column stays)
         parse_leader_mission,
         N_("yes or no: one of the missions only you must do"),
-        _yes_no,
-        typed=_yes_no,
+        yes_no,
+        typed=yes_no,
         flag=Flag(
             "--leader-mission",
             "one of the missions only the leader must do (--no-leader-mission: not)",
@@ -374,8 +354,8 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Role"),
         parse_role,
         N_("entrepreneur, manager or technician (none: technician, or entrepreneur for a mission)"),
-        _role,
-        typed=_role,
+        lambda v: role_label(v) if v else "",
+        typed=lambda v: role_label(v) if v else "",
         flag=Flag("--role", "your role in it: entrepreneur | manager | technician | none"),
     ),
     FieldSpec(

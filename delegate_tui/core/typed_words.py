@@ -103,6 +103,7 @@ FRENCH_ABSENCE: dict[str, str] = {
     "normal": "runs",
     "scenario-3": "runs",
     "attend": "waits",
+    "ca-attend-votre-retour": "waits",
     "attend-votre-retour": "waits",
     "attend-mon-retour": "waits",
     "en-attente": "waits",

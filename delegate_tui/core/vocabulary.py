@@ -370,3 +370,19 @@ def parse_note(value: str | None) -> str:
     if len(text) > MAX_TEXT:
         raise ValidationError(f"the note is {len(text)} characters long: keep it under {MAX_TEXT}")
     return text
+
+
+def parse_leader_mission(value: str) -> bool:
+    """yes/no (oui/non) for "one of the missions only the leader must do"."""
+    key = fold(value)
+    if key in ("yes", "y", "true", "1", "oui", "o", "leader", "mission", "dirigeant"):
+        return True
+    if key in ("", "no", "n", "false", "0", "none", "non", "aucun", "aucune"):
+        return False
+    message = _("unknown answer {value}: one of your own missions? write yes or no")
+    raise ValidationError(message.format(value=_typed(value)))
+
+
+def yes_no(value: object) -> str:
+    """'yes' / 'oui' for a true flag, 'no' / 'non' for a false one."""
+    return _("yes") if value else _("no")
