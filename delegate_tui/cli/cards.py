@@ -119,6 +119,10 @@ def cmd_move(args: argparse.Namespace, store: BoardStore) -> int:
     stage = parse_stage(args.stage)
     why = _why(args)
     card = store.card(card_id)
+    if card.leader_mission and stage == "delegating" and card.stage != stage and not args.force:
+        raise ValidationError(
+            _("{id} is one of your missions: --force hands it over anyway").format(id=card_id[:8])
+        )
     forced = stage == "team-owned" and card.stage != stage and bool(missing_for_team(card))
     if forced:
         require_ready(card, args.force)
@@ -182,9 +186,26 @@ def cmd_edit(args: argparse.Namespace, store: BoardStore) -> int:
                 "--description, --absence, --level, --reason, --provider, --checkin … (see --help)"
             )
         )
+    _check_leader_fields(store.card(card_id), changes)
     store.edit(card_id, **changes)
     print(_("edited {id}: {fields}").format(id=card_id[:8], fields=", ".join(changes)))
     return 0
+
+
+def _check_leader_fields(card: Card, changes: dict[str, Any]) -> None:
+    """Refuse marking an archived card as a leader mission; warn (stderr, exit 0) of a backup
+    who is the owner: a person may be written down as their own backup, but it covers nothing."""
+    if changes.get("leader_mission") and card.archived_at:
+        raise ValidationError(
+            _("{id} is archived: restore it first to mark it as one of your missions").format(
+                id=card.id[:8]
+            )
+        )
+    backup = changes.get("backup", card.backup)
+    owner = changes.get("owner", card.owner)
+    if backup and backup.casefold() == owner.casefold() and {"backup", "owner"} & changes.keys():
+        said = _("{name} owns the card and is its own backup: nobody covers when they are away")
+        print(f"delegate: {said.format(name=line(backup))}", file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace, store: BoardStore) -> int:

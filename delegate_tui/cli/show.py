@@ -15,12 +15,13 @@ from delegate_tui.core.display import block, line
 from delegate_tui.core.formats import long_date, number
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.language import _, is_french
-from delegate_tui.core.model import Card
+from delegate_tui.core.model import Card, role_of
 from delegate_tui.core.vocabulary import (
     absence_label,
     area_label,
     log_kind_name,
     reason_label,
+    role_label,
     stage_label,
 )
 
@@ -63,6 +64,21 @@ def _stage(stage: str | None) -> str:
     return line(stage_label(stage)) if is_french() else line(stage)
 
 
+def _leader_row(card: Card) -> list[str]:
+    """The leader's mission, role and the backup: a line when any of them is set."""
+    if not (card.leader_mission or card.role or card.backup):
+        return []
+    role = role_of(card)
+    return [
+        _head(_("role"))
+        + _("{role}   your mission {mission}   backup {backup}").format(
+            role=_word(role, role_label(role)),
+            mission=_("yes") if card.leader_mission else _("no"),
+            backup=line(card.backup) or "-",
+        )
+    ]
+
+
 def _fields(card: Card, store: BoardStore) -> list[str]:
     """The card's fields, one a line (a multi-line one indented under its label)."""
     t, rest = line, " " * (_width() + 3)
@@ -89,6 +105,7 @@ def _fields(card: Card, store: BoardStore) -> list[str]:
             absence=absence, levels=levels, reason=reason
         )
     )
+    rows += _leader_row(card)
     for name in PLAIN_FIELDS:
         label = SPECS_BY_NAME[name].label
         label = (_(label) if label else "").lower() or name  # _("") is the catalog's header

@@ -37,6 +37,7 @@ from delegate_tui.core.stored_types import (
     Level,
     Position,
     Reason,
+    Role,
     Stage,
     Text,
     WhenSet,
@@ -51,12 +52,16 @@ from delegate_tui.core.vocabulary import (
     parse_absence,
     parse_area,
     parse_hours,
+    parse_leader_mission,
     parse_level,
     parse_name,
     parse_note,
     parse_reason,
+    parse_role,
     parse_title,
     reason_label,
+    role_label,
+    yes_no,
 )
 
 
@@ -232,10 +237,12 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         Absence,
         N_("Away 2 weeks"),
         parse_absence,
-        N_("stops, struggles or runs (none clears it)"),
+        N_("stops, struggles, runs or waits (none clears it)"),
         lambda v: absence_label(v or ""),
         typed=lambda v: absence_label(v or "") if is_french() else str(v),
-        flag=Flag("--absence", "two weeks away, this task: stops | struggles | runs | none"),
+        flag=Flag(
+            "--absence", "two weeks away, this task: stops | struggles | runs | waits | none"
+        ),
         column="absence",
     ),
     FieldSpec(
@@ -327,6 +334,41 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         typed=_day,
         timed=True,
         flag=Flag("--checked-in", "when you last checked in: 'today', '3 days ago', …", "WHEN"),
+    ),
+    FieldSpec(
+        "leader_mission",
+        False,
+        bool,
+        N_("Your mission"),  # a leader mission (12 cells: the label column stays)
+        parse_leader_mission,
+        N_("yes or no: one of the missions only you must do"),
+        yes_no,
+        typed=yes_no,
+        flag=Flag(
+            "--leader-mission",
+            "one of the missions only the leader must do (--no-leader-mission: not)",
+            boolean=True,
+        ),
+    ),
+    FieldSpec(
+        "role",
+        "",
+        Role,
+        N_("Role"),
+        parse_role,
+        N_("entrepreneur, manager or technician (none: technician, or entrepreneur for a mission)"),
+        lambda v: role_label(v) if v else "",
+        typed=lambda v: role_label(v) if v else "",
+        flag=Flag("--role", "your role in it: entrepreneur | manager | technician | none"),
+    ),
+    FieldSpec(
+        "backup",
+        "",
+        Text,
+        N_("Backup"),
+        parse_name,
+        N_("who covers when the owner is away"),
+        flag=Flag("--backup", "who covers when the owner is away ('' clears it)", "NAME"),
     ),
 )
 """Every scalar field of a card, in the order a new card's fields are stored."""

@@ -32,7 +32,7 @@ UNKNOWN_VERDICT = N_("not known yet: the board has no cards")
 STAGE_ANSWER: dict[str, str] = {"only-me": "stops", "delegating": "struggles", "team-owned": "runs"}
 """The answer a card gets from its stage when the leader has not answered for it."""
 
-ANSWER_SCENARIO: dict[str, int] = {"stops": 1, "struggles": 2, "runs": 3}
+ANSWER_SCENARIO: dict[str, int] = {"stops": 1, "struggles": 2, "runs": 3, "waits": 3}  # waits: runs
 
 REASON_RANK: dict[str, int] = {reason: rank for rank, reason in enumerate(REASONS)}
 """Delegation priority: repetitive first, then standardised, low-value, emergencies, unmarked."""
@@ -88,8 +88,9 @@ class FlowPoint:
 
 
 def absence_answer(card: Card) -> str:
-    """The card's absence answer: the leader's own, else the one its stage implies."""
-    return card.absence or STAGE_ANSWER.get(card.stage, "stops")
+    """The leader's own answer, else "waits" for a leader mission, else the stage's."""
+    implied = "waits" if card.leader_mission else STAGE_ANSWER.get(card.stage, "stops")
+    return card.absence or implied
 
 
 def _total(cards: Iterable[Card]) -> Figures:
@@ -119,8 +120,8 @@ def verdict(cards: Sequence[Card]) -> Verdict:
 
 
 def priority(cards: Sequence[Card]) -> list[Card]:
-    """The only-me column in the order to delegate it: by reason, then most hours first."""
-    only_me = [c for c in cards if c.stage == "only-me"]
+    """Only me but leader missions, in the order to delegate: by reason, then most hours."""
+    only_me = [c for c in cards if c.stage == "only-me" and not c.leader_mission]
     return sorted(
         only_me, key=lambda c: (REASON_RANK.get(c.reason, len(REASONS)), -c.hours_per_week)
     )

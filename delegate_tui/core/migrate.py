@@ -31,7 +31,13 @@ Format 4 reads the same as format 3 (its migration changes nothing): log entries
 corrections and removals (`_stamps`, `deleted_at`), as history entries may hold a retraction and
 `forced`. A version that reads only format 3 drops the keys of entries it does not know, so it
 would show removed log entries and undone moves again and lose them at its next save: it
-refuses a format-4 file instead (a newer format is never read). Pure: no I/O, no Textual.
+refuses a format-4 file instead (a newer format is never read).
+
+Format 5 reads the same as format 4 (its migration changes nothing): a card may hold
+`leader_mission`, `role` and `backup`, and its absence answer may be "waits". A version that
+reads only format 4 drops card keys it does not know (see `stored_shape`) and refuses "waits" as
+a damaged answer, so it would lose a leader mission at its next save: it refuses a format-5 file
+instead. Pure: no I/O, no Textual.
 """
 
 from __future__ import annotations
@@ -59,7 +65,7 @@ from delegate_tui.core.records import (
     stamp_key,
 )
 
-CURRENT_FORMAT = 4
+CURRENT_FORMAT = 5
 """The board file format this version writes (and the newest it reads)."""
 
 

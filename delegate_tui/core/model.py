@@ -101,6 +101,12 @@ class Card:
     reporting: str = _D["reporting"]
     checkin: str = _D["checkin"]
     checked_in_at: str | None = _D["checked_in_at"]
+    leader_mission: bool = _D["leader_mission"]
+    """One of the missions only the leader must do (it waits for the leader's return)."""
+    role: str = _D["role"]
+    """The leader's role in it as stored ('' for the one its kind implies: see `role_of`)."""
+    backup: str = _D["backup"]
+    """Who covers when the owner is away ('' for nobody)."""
     plain: dict[str, str] = field(default_factory=dict)
     """The plain fields (`card_fields.PLAIN_FIELDS`) by name; one left out holds ''."""
 
@@ -163,5 +169,14 @@ class Card:
             "reporting": self.reporting,
             "checkin": self.checkin or None,
             "checked_in_at": self.checked_in_at,
+            "leader_mission": self.leader_mission,
+            "role": self.role or None,
+            "backup": self.backup,
             **{name: self.plain.get(name, "") for name in PLAIN_FIELDS},
         }
+
+
+def role_of(card: Card) -> str:
+    """The leader's role in effect for `card`: its own, else entrepreneur for a leader mission
+    and technician for an ordinary card (the operations)."""
+    return card.role or ("entrepreneur" if card.leader_mission else "technician")

@@ -43,7 +43,7 @@ from delegate_tui.core.times import (
     format_time,
     parse_time,
 )
-from delegate_tui.core.vocabulary import ABSENCE_ANSWERS, LEVELS, REASONS, STAGES
+from delegate_tui.core.vocabulary import ABSENCE_ANSWERS, LEVELS, REASONS, ROLES, STAGES
 
 Stamp = list[str]
 Clock = Callable[[], datetime]
@@ -373,6 +373,9 @@ def card_from_record(card_id: str, record: Mapping[str, Any]) -> Card:
         reporting=str(get("reporting", "") or ""),
         checkin=str(get("checkin", "") or ""),
         checked_in_at=get("checked_in_at") if isinstance(get("checked_in_at"), str) else None,
+        leader_mission=get("leader_mission") is True,
+        role=_choice(get("role"), ROLES),
+        backup=str(get("backup", "") or ""),
         plain={name: str(get(name, "") or "") for name in PLAIN_FIELDS},
     )
 

@@ -18,6 +18,7 @@ from delegate_tui.core.vocabulary import (
     LOG_KINDS,
     MAX_HOURS,
     REASONS,
+    ROLES,
     STAGES,
 )
 
@@ -61,6 +62,7 @@ Stage = Literal[STAGES]  # type: ignore[valid-type]
 Area = Literal[("", *AREAS)]  # type: ignore[valid-type]
 Absence = Literal[("", *ABSENCE_ANSWERS)]  # type: ignore[valid-type]
 Reason = Literal[("", *REASONS)]  # type: ignore[valid-type]
+Role = Literal[("", *ROLES)]  # type: ignore[valid-type]
 LogKind = Literal[LOG_KINDS]  # type: ignore[valid-type]
 Stamp = tuple[Time, Text, Text]
 """`[at, user, device]` (the rule; the decode reads a list: see StampAsRead)."""

@@ -82,6 +82,9 @@ ENGLISH_ABSENCE: dict[str, str] = {
     "struggle": "struggles",
     "difficulty": "struggles",
     "run": "runs",
+    "wait": "waits",
+    "waits-for-you": "waits",
+    "waits-for-your-return": "waits",
 }
 
 FRENCH_ABSENCE: dict[str, str] = {
@@ -99,6 +102,11 @@ FRENCH_ABSENCE: dict[str, str] = {
     "normalement": "runs",
     "normal": "runs",
     "scenario-3": "runs",
+    "attend": "waits",
+    "ca-attend-votre-retour": "waits",
+    "attend-votre-retour": "waits",
+    "attend-mon-retour": "waits",
+    "en-attente": "waits",
 }
 
 FRENCH_LEVELS: dict[str, str] = {
@@ -135,4 +143,28 @@ FRENCH_REASONS: dict[str, str] = {
     "urgence": "emergency",
     "urgences": "emergency",
     "urgences-operationnelles": "emergency",
+}
+
+ENGLISH_ROLES: dict[str, str] = {
+    "vision": "entrepreneur",
+    "manages": "manager",
+    "management": "manager",
+    "organises": "manager",
+    "organizes": "manager",
+    "tech": "technician",
+    "does-the-work": "technician",
+    "operations": "technician",
+}
+
+FRENCH_ROLES: dict[str, str] = {
+    "entrepreneur": "entrepreneur",
+    "entrepreneuse": "entrepreneur",
+    "manageur": "manager",
+    "manageuse": "manager",
+    "gestionnaire": "manager",
+    "organise": "manager",
+    "technicien": "technician",
+    "technicienne": "technician",
+    "technique": "technician",
+    "fait-le-travail": "technician",
 }

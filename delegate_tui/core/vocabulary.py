@@ -16,11 +16,13 @@ from delegate_tui.core.typed_words import (
     ENGLISH_AREAS,
     ENGLISH_LOG_KINDS,
     ENGLISH_REASONS,
+    ENGLISH_ROLES,
     FRENCH_ABSENCE,
     FRENCH_AREAS,
     FRENCH_LEVELS,
     FRENCH_LOG_KINDS,
     FRENCH_REASONS,
+    FRENCH_ROLES,
     FRENCH_STAGES,
     NONE_WORDS,
     fold,
@@ -78,13 +80,16 @@ LOG_KIND_NAMES: dict[str, str] = {
 }
 """The kind of one entry of the log (singular): read them through `log_kind_name`."""
 
-ABSENCE_ANSWERS: tuple[str, ...] = ("stops", "struggles", "runs")
-"""The leader's answer to "if I'm away two weeks, what happens to this task?"."""
+ABSENCE_ANSWERS: tuple[str, ...] = ("stops", "struggles", "runs", "waits")
+"""The leader's answer to "if I'm away two weeks, what happens to this task?". "waits": the
+business runs, this task (one of the leader's own missions) waits for the leader's return; it
+counts as "runs" for the business's scenario and is listed apart."""
 
 ABSENCE_LABELS: dict[str, str] = {
     "stops": N_("It stops"),
     "struggles": N_("It runs with difficulty"),
     "runs": N_("It runs normally"),
+    "waits": N_("It waits for your return"),
 }
 """The absence test's answers: read them through `absence_label`."""
 
@@ -115,6 +120,18 @@ REASON_LABELS: dict[str, str] = {
 }
 """The reasons' names (in English their ids): read them through `reason_label`."""
 
+ROLES: tuple[str, ...] = ("entrepreneur", "manager", "technician")
+"""The leader's three roles (E-Myth): vision, organising, doing the work. A card storing ''
+has the role its kind implies (see `model.role_of`)."""
+
+ROLE_LABELS: dict[str, str] = {
+    # TRANSLATORS: the leader's roles (E-Myth): sets the vision, organises, does the work
+    "entrepreneur": N_("entrepreneur"),
+    "manager": N_("manager"),
+    "technician": N_("technician"),
+}
+"""The roles' names (in English their ids): read them through `role_label`."""
+
 MAX_TITLE = 200
 MAX_TEXT = 5000
 MAX_HOURS = 168.0
@@ -128,6 +145,11 @@ def _label(table: dict[str, str], key: str) -> str:
 def stage_label(stage: str) -> str:
     """'Only me' / 'Moi seul' (a stage a newer version wrote, as spelled)."""
     return _label(STAGE_LABELS, stage)
+
+
+def role_label(role: str) -> str:
+    """'technician' / 'technicien' (a role a newer version wrote, as spelled)."""
+    return _label(ROLE_LABELS, role)
 
 
 def log_kind_label(kind: str) -> str:
@@ -286,15 +308,27 @@ def parse_log_kind(value: str) -> str:
 
 
 def parse_absence(value: str | None) -> str:
-    """The absence-test answer: stops, struggles or runs, or the French words ('' for not
-    answered)."""
+    """The absence-test answer: stops, struggles, runs or waits, or the French words ('' for
+    not answered)."""
     answer = _read(value, (ABSENCE_LABELS,), {**ENGLISH_ABSENCE, **FRENCH_ABSENCE})
     if answer is None and fold(value) in NONE_WORDS:
         return ""
     if answer is None:
-        message = _("unknown absence answer {value}: use stops, struggles or runs (or none)")
+        message = _("unknown absence answer {value}: use stops, struggles, runs or waits (or none)")
         raise ValidationError(message.format(value=_typed(value)))
     return answer
+
+
+def parse_role(value: str | None) -> str:
+    """The leader's role in a card: entrepreneur, manager or technician, or the French words
+    ('' for the role the card's kind implies)."""
+    role = _read(value, (ROLE_LABELS,), {**ENGLISH_ROLES, **FRENCH_ROLES})
+    if role is None and fold(value) in NONE_WORDS:
+        return ""
+    if role is None:
+        message = _("unknown role {value}: use entrepreneur, manager or technician (or none)")
+        raise ValidationError(message.format(value=_typed(value)))
+    return role
 
 
 def parse_level(value: str | int | None) -> int | None:
@@ -337,3 +371,19 @@ def parse_note(value: str | None) -> str:
         message = _("the note is {length} characters long: keep it under {most}")
         raise ValidationError(message.format(length=len(text), most=MAX_TEXT))
     return text
+
+
+def parse_leader_mission(value: str) -> bool:
+    """yes/no (oui/non) for "one of the missions only the leader must do"."""
+    key = fold(value)
+    if key in ("yes", "y", "true", "1", "oui", "o", "leader", "mission", "dirigeant"):
+        return True
+    if key in ("", "no", "n", "false", "0", "none", "non", "aucun", "aucune"):
+        return False
+    message = _("unknown answer {value}: one of your own missions? write yes or no")
+    raise ValidationError(message.format(value=_typed(value)))
+
+
+def yes_no(value: object) -> str:
+    """'yes' / 'oui' for a true flag, 'no' / 'non' for a false one."""
+    return _("yes") if value else _("no")

@@ -66,6 +66,7 @@ def answer(absence: str) -> str:
         "stops": pgettext("absence answer", "stops"),
         "struggles": pgettext("absence answer", "struggles"),
         "runs": pgettext("absence answer", "runs"),
+        "waits": pgettext("absence answer", "waits for you"),
     }
     return known.get(absence, absence)
 

@@ -88,6 +88,9 @@ FIELD_TEXT = {
     "reporting": "monthly mail",
     "checkin": "monthly",
     "checked_in_at": "3 days ago",
+    "leader_mission": "yes",
+    "role": "manager",
+    "backup": "Karim",
 }
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import insight
 from delegate_tui.core.merge import merge_card
-from delegate_tui.core.model import Card, StageChange
+from delegate_tui.core.model import Card, StageChange, role_of
 from delegate_tui.core.records import Identity, Stamper, card_from_record, new_card
 from delegate_tui.core.times import format_time
 from delegate_tui.core.vocabulary import ABSENCE_ANSWERS, STAGES
@@ -66,6 +66,7 @@ def test_hours_by_stage_and_by_absence_answer(board: BoardStore, clock: FrozenCl
         "stops": insight.Figures(4, 8.0),
         "struggles": insight.Figures(1, 5.0),
         "runs": insight.Figures(1, 3.0),
+        "waits": insight.Figures(0, 0.0),
     }
     assert found.total_hours == 16.0
 
@@ -352,3 +353,43 @@ def test_flow_matches_asking_each_card_its_stage_at_each_point(
             for s in STAGES
         }
         assert point.hours == pytest.approx(expected)
+
+
+# ---------------------------------------------------------------- the leader's missions (issue 16)
+
+
+def _mission(title: str, **fields: object) -> Card:
+    return Card(id=title, title=title, stage="only-me", leader_mission=True, **fields)  # type: ignore[arg-type]
+
+
+def test_a_leader_mission_waits_and_is_never_a_cause() -> None:
+    bank = _mission("Negotiate with the bank", hours_per_week=2.0)
+    payroll = Card(id="p", title="Payroll", stage="team-owned", hours_per_week=3.0)
+    assert insight.absence_answer(bank) == "waits"
+    found = insight.verdict([bank, payroll])
+    assert found.scenario == 3 and found.causes == ()
+    assert insight.by_answer([bank, payroll])["waits"] == insight.Figures(1, 2.0)
+
+
+def test_a_leader_mission_keeps_the_leaders_own_answer() -> None:
+    bank = _mission("Negotiate with the bank", absence="stops")
+    assert insight.absence_answer(bank) == "stops"
+    assert insight.verdict([bank]).causes == (bank,)
+
+
+def test_an_answered_waits_on_an_ordinary_card_is_no_cause_either() -> None:
+    card = Card(id="q", title="Quotes", stage="only-me", absence="waits")
+    assert insight.verdict([card]).scenario == 3
+
+
+def test_leader_missions_are_never_candidates_to_delegate_next() -> None:
+    bank = _mission("Negotiate with the bank", reason="repetitive", hours_per_week=9.0)
+    quotes = Card(id="q", title="Quotes", stage="only-me", hours_per_week=1.0)
+    assert insight.priority([bank, quotes]) == [quotes]
+
+
+def test_the_role_in_effect() -> None:
+    assert role_of(Card(id="a", title="a")) == "technician"
+    assert role_of(_mission("b")) == "entrepreneur"
+    assert role_of(_mission("c", role="manager")) == "manager"
+    assert role_of(Card(id="d", title="d", role="entrepreneur")) == "entrepreneur"

@@ -21,6 +21,7 @@ def test_english_labels_are_the_old_tables():
         "It stops",
         "It runs with difficulty",
         "It runs normally",
+        "It waits for your return",
     ]
     assert [v.area_label(a) for a in v.AREAS] == list(v.AREAS)
     assert [v.level_label(n) for n in range(1, 8)] == list(v.LEVELS)

@@ -37,7 +37,7 @@ from delegate_tui.core.records import (
     stamp_of,
     value_of,
 )
-from delegate_tui.core.vocabulary import LOG_KINDS, STAGES
+from delegate_tui.core.vocabulary import LOG_KINDS, ROLES, STAGES
 from tests.kit.basics import FrozenClock
 
 PEOPLE = [Identity("ann", "dev-a"), Identity("ben", "dev-b"), Identity("cat", "dev-c")]
@@ -61,7 +61,17 @@ OPS = (
     "fix_log_text",
     "remove_log",
     "unremove_log",  # (what redo of an added entry does)
+    "leader_mission",  # the fields of issue 16 (arg 0: back to the default, left out)
+    "role",
+    "backup",
 )
+
+ISSUE_16_VALUES: dict[str, tuple[Any, ...]] = {
+    "leader_mission": (False, True),
+    "role": ("", *ROLES),
+    "backup": ("", "Marie", "Karim"),
+}
+"""What the fields a card gained in format 5 may hold, their default first."""
 
 operation = st.tuples(
     st.sampled_from(OPS),
@@ -136,6 +146,9 @@ def apply(ops: list[tuple[str, int, int, int]], who: Identity) -> Record:
             set_fields(record, {"deleted_at": stamper.at()}, stamper)
         elif op == "archive":
             set_fields(record, {"archived_at": stamper.at()}, stamper)
+        elif op in ISSUE_16_VALUES:
+            values = ISSUE_16_VALUES[op]
+            set_fields(record, {op: values[arg % len(values)]}, stamper)
         elif op == "add_card":
             cards[new_id()] = new_card({"title": f"{who.user} card {arg}"}, stamper)
     return state

@@ -293,7 +293,7 @@ def test_a_format_1_file_opens_unchanged_and_is_written_as_format_3(
 
     assert run_cli("edit", first.id[:8], "--owner", "Karim", board=path).code == 0
     data = json.loads(path.read_text())
-    assert data[META]["board"]["format"] == FORMAT_VERSION == 4
+    assert data[META]["board"]["format"] == FORMAT_VERSION == 5
     record = data[CARDS][first.id]
     assert record["owner"] == "Karim" and "description" not in record and "id" not in record
     assert record["_stamps"]["owner"] != record["_stamps"]["*"]  # the edit has its own stamp
@@ -381,7 +381,7 @@ def test_a_format_2_file_opens_unchanged_and_is_written_as_format_3(
 
     assert run_cli("edit", A[:8], "--owner", "Karim", board=path).code == 0
     data = json.loads(path.read_text())
-    assert data[META]["board"]["format"] == 4
+    assert data[META]["board"]["format"] == 5
     new = data[CARDS]
     assert not any(
         "id" in e for r in new.values() for name in COLLECTIONS for e in r.get(name, {}).values()

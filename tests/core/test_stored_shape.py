@@ -333,12 +333,12 @@ def test_a_board_id_of_another_type_is_refused() -> None:
 def test_an_older_format_the_decode_accepts_is_still_migrated() -> None:
     old = board({"id": CARD, "created_at": AT}, format=2)
     data = accepted(old)
-    assert data["_meta"]["board"]["format"] == 4
+    assert data["_meta"]["board"]["format"] == 5
     assert "id" not in data["cards"][CARD] and "created_at" not in data["cards"][CARD]
 
 
 def test_a_newer_format_is_refused_even_when_it_decodes() -> None:
-    refused(board(format=5), "newer delegate-tui", "left as is")
+    refused(board(format=6), "newer delegate-tui", "left as is")
 
 
 # ---------------------------------------------------------------- damage in words

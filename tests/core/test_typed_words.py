@@ -202,7 +202,11 @@ FRENCH_ERRORS = [
         "étape «\u202ffini\u202f» inconnue\u202f: utilisez moi-seul, en-delegation ou equipe",
     ),
     (v.parse_log_kind, "bug", "utilisez erreur, ajustement, perte-d-efficacite ou doute"),
-    (v.parse_absence, "peut-être", "utilisez s-arrete, difficilement ou normalement (ou aucune)"),
+    (
+        v.parse_absence,
+        "peut-être",
+        "utilisez s-arrete, difficilement, normalement ou attend (ou aucune)",
+    ),
     (v.parse_level, "9", "utilisez 1 à 7 ou dire, vendre, consulter, s-accorder"),
     (v.parse_reason, "envie", "utilisez repetitive, standardisee, faible-valeur ou urgence"),
     (
@@ -228,7 +232,10 @@ def test_a_refusal_in_french_lists_the_french_names(parse, typed, said, french):
             v.parse_log_kind,
             "unknown log kind 'x': use one of error, adjustment, efficiency-loss, doubt",
         ),
-        (v.parse_absence, "unknown absence answer 'x': use stops, struggles or runs (or none)"),
+        (
+            v.parse_absence,
+            "unknown absence answer 'x': use stops, struggles, runs or waits (or none)",
+        ),
         (
             v.parse_level,
             "unknown delegation level 'x': use 1-7 or one of tell, sell, consult, agree, advise, inquire, delegate",

@@ -207,7 +207,9 @@ class InsightScreen(Screen[None]):
         return self._heading(_("Hours a week by stage")) + self._bar_rows(rows, found.total_hours)
 
     def _answers(self, found: insight.Insight) -> Text:
-        styles = dict(zip(("stops", "struggles", "runs"), STAGES, strict=True))
+        styles = dict(zip(("stops", "struggles", "runs"), STAGES, strict=True)) | {
+            "waits": "team-owned"  # the business runs: it waits for the leader's return
+        }
         rows = [(absence_label(a), styles[a], f) for a, f in found.answers.items()]
         return self._heading(_("Hours a week by absence answer")) + self._bar_rows(
             rows, found.total_hours
