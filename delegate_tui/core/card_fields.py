@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from delegate_tui.core.dates import CADENCE_EXAMPLES, parse_checkin, parse_when
+from delegate_tui.core.dates import parse_checkin, parse_when, show_cadence
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.language import N_, _, is_french
 from delegate_tui.core.stored_types import (
     MAX_STORED_TEXT,
     Absence,
@@ -41,11 +42,11 @@ from delegate_tui.core.stored_types import (
 )
 from delegate_tui.core.times import FIRST_YEAR, LAST_YEAR, format_time
 from delegate_tui.core.vocabulary import (
-    ABSENCE_LABELS,
-    AREAS,
     LEVELS,
-    REASONS,
+    absence_label,
+    area_label,
     clean_text,
+    level_label,
     parse_absence,
     parse_area,
     parse_hours,
@@ -54,6 +55,7 @@ from delegate_tui.core.vocabulary import (
     parse_note,
     parse_reason,
     parse_title,
+    reason_label,
 )
 
 
@@ -69,9 +71,22 @@ def parse_description(value: str) -> str:
 def parse_provider(value: str) -> bool:
     """yes/no for the external provider flag."""
     key = value.strip().lower()
-    if key in ("yes", "y", "true", "1", "provider", "external"):
+    if key in ("yes", "y", "true", "1", "provider", "external", "oui", "o", "prestataire"):
         return True
-    if key in ("no", "n", "false", "0", "", "none", "-", "team"):
+    if key in (
+        "no",
+        "n",
+        "false",
+        "0",
+        "",
+        "none",
+        "-",
+        "team",
+        "non",
+        "aucun",
+        "equipe",
+        "équipe",
+    ):
         return False
     raise ValidationError(f"unknown answer {value!r}: an outside provider? write yes or no")
 
@@ -92,7 +107,14 @@ def _level_name(value: Any) -> str:
 
 
 def _level(value: Any) -> str:
-    return f"{value} {name}" if (name := _level_name(value)) else ""
+    """'3 consult' / '3 Consulter': a level as the card screen shows it."""
+    return f"{value} {level_label(value)}" if _level_name(value) else ""
+
+
+def _typed_level(value: Any) -> str:
+    """The level a prompt starts with: its name, as it may be typed in the run's language."""
+    name = _level_name(value)
+    return level_label(value) if name and is_french() else name
 
 
 def _day(value: Any) -> str:
@@ -141,32 +163,39 @@ class FieldSpec:
     plain: bool = False
 
 
-LEVEL_HINT = "1-7 or " + ", ".join(LEVELS)
+LEVEL_HINT = N_("1-7 or tell, sell, consult, agree, advise, inquire, delegate")
 
 _REASON_FLAG = "why delegate it: repetitive | standardised | low-value | emergency | none"
 
 CARD_SPECS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "", Text, "Title", parse_title, flag=Flag("--title"), column="title"),
+    FieldSpec("title", "", Text, N_("Title"), parse_title, flag=Flag("--title"), column="title"),
     FieldSpec(
         "description",
         "",
         Text,
-        "Description",
+        N_("Description"),
         parse_description,
         flag=Flag("--description", after="--area"),
     ),
     FieldSpec("stage", "only-me", Stage, column="stage"),
     FieldSpec("position", 0.0, Position | None),
     FieldSpec(
-        "owner", "", Text, "Owner", parse_name, "who does it", flag=Flag("--owner"), column="owner"
+        "owner",
+        "",
+        Text,
+        N_("Owner"),
+        parse_name,
+        N_("who does it"),
+        flag=Flag("--owner"),
+        column="owner",
     ),
     FieldSpec(
         "accountable",
         "",
         Text,
-        "Accountable",
+        N_("Accountable"),
         parse_name,
-        "who signs off",
+        N_("who signs off"),
         flag=Flag("--accountable", "who signs off (exactly one person)"),
         column="accountable",
     ),
@@ -174,9 +203,9 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "hours_per_week",
         0.0,
         Hours | None,
-        "Hours / week",
+        N_("Hours / week"),
         parse_hours,
-        "0 to 168",
+        N_("0 to 168"),
         flag=Flag("--hours", "hours per week"),
         column="hours_per_week",
     ),
@@ -184,9 +213,11 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "area",
         "",
         Area,
-        "Area",
+        N_("Area"),
         parse_area,
-        ", ".join(AREAS),
+        # TRANSLATORS: the areas as they may be typed (French: their French names)
+        N_("direction, finance, sales-marketing, hr-legal, logistics, production, quality"),
+        lambda v: area_label(v or ""),
         flag=Flag("--area", "business area, or 'none'"),
         column="area",
     ),
@@ -196,11 +227,11 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "absence",
         "",
         Absence,
-        "Away 2 weeks",
+        N_("Away 2 weeks"),
         parse_absence,
-        "stops, struggles or runs (none clears it)",
-        lambda v: ABSENCE_LABELS.get(v, v or ""),
-        typed=str,
+        N_("stops, struggles or runs (none clears it)"),
+        lambda v: absence_label(v or ""),
+        typed=lambda v: absence_label(v or "") if is_french() else str(v),
         flag=Flag("--absence", "two weeks away, this task: stops | struggles | runs | none"),
         column="absence",
     ),
@@ -208,11 +239,11 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "level",
         None,
         Level | None,
-        "Level now",
+        N_("Level now"),
         parse_level,
         LEVEL_HINT,
         _level,
-        typed=_level_name,
+        typed=_typed_level,
         flag=Flag("--level", "delegation level now: 1-7 or tell … delegate, or none"),
         column="level",
     ),
@@ -220,11 +251,11 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "target_level",
         None,
         Level | None,
-        "Level target",
+        N_("Level target"),
         parse_level,
         LEVEL_HINT,
         _level,
-        typed=_level_name,
+        typed=_typed_level,
         flag=Flag("--target-level", "delegation level to reach: 1-7 or a name, or none"),
         column="target_level",
     ),
@@ -232,9 +263,10 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "reason",
         "",
         Reason,
-        "Candidate",
+        N_("Candidate"),
         parse_reason,
-        ", ".join(REASONS) + " (none clears it)",
+        N_("repetitive, standardised, low-value, emergency (none clears it)"),
+        lambda v: reason_label(v or ""),
         flag=Flag("--reason", _REASON_FLAG),
         column="reason",
     ),
@@ -242,10 +274,10 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "provider",
         False,
         bool,
-        "Provider",
+        N_("Provider"),
         parse_provider,
-        "yes or no",
-        lambda v: "yes" if v else "no",
+        N_("yes or no"),
+        lambda v: _("yes") if v else _("no"),
         flag=Flag(
             "--provider", "an outside provider does it (--no-provider: the team does)", boolean=True
         ),
@@ -255,27 +287,29 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "confidentiality",
         "",
         Text,
-        "Confidential",
+        N_("Confidential"),
         parse_note,
-        "what the provider may see",
+        N_("what the provider may see"),
         flag=Flag("--confidentiality", "what the provider may see (confidentiality notes)"),
     ),
     FieldSpec(
         "reporting",
         "",
         Text,
-        "Reporting",
+        N_("Reporting"),
         parse_note,
-        "how and how often the provider reports",
+        N_("how and how often the provider reports"),
         flag=Flag("--reporting", "how and how often the provider reports"),
     ),
     FieldSpec(
         "checkin",
         "",
         Text,
-        "Check-ins",
+        N_("Check-ins"),
         parse_checkin,
-        CADENCE_EXAMPLES,
+        N_("'weekly', 'every 2 weeks', 'every monday', 'every other week' or 'monthly'"),
+        lambda v: show_cadence(v or ""),
+        typed=lambda v: show_cadence(v or ""),
         flag=Flag("--checkin", "check-in cadence, e.g. 'every 2 weeks', 'monthly', or none"),
         column="checkin",
     ),
@@ -283,9 +317,9 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         "checked_in_at",
         None,
         WhenSet,
-        "Checked in",
+        N_("Checked in"),
         parse_checked_in,
-        "'today', '3 days ago', 2026-11-20 (c: checked in now)",
+        N_("'today', '3 days ago', 2026-11-20 (c: checked in now)"),
         _day,
         typed=_day,
         timed=True,

@@ -16,6 +16,7 @@ from delegate_tui.core.formats import long_date
 from delegate_tui.core.insight import absence_answer, card_checkin
 from delegate_tui.core.language import _, is_french
 from delegate_tui.core.model import Card
+from delegate_tui.core.vocabulary import absence_label
 
 Field = FieldSpec
 """An editable field: a row of the field table."""
@@ -51,7 +52,9 @@ def field_text(card: Card, name: str, typing: bool = False) -> str:
 def field_extra(card: Card, name: str, now: datetime) -> list[tuple[str, str]]:
     """What the overview adds after a field: the stage's answer, the next check-in."""
     if name == "absence" and not card.absence:
-        said = _("(its stage says: {answer})").format(answer=absence_answer(card))
+        answer = absence_answer(card)  # English shows the id one types; French, its words
+        shown = absence_label(answer).lower() if is_french() else answer
+        said = _("(its stage says: {answer})").format(answer=shown)
         return [(f"  {said}", "dim")]
     if name == "checkin" and (check := card_checkin(card, now)):
         day = long_date(check.next) if is_french() else f"{check.next:%Y-%m-%d}"

@@ -29,8 +29,10 @@ from delegate_tui.board.stage_lists import StageLists
 from delegate_tui.board.undo import Step, UndoHistory
 from delegate_tui.core.display import line
 from delegate_tui.core.errors import BoardError, MergeError
+from delegate_tui.core.language import N_, _
 from delegate_tui.core.merge import Changes
 from delegate_tui.core.records import Clock, Identity, utc_now
+from delegate_tui.ui.palette import system_command
 from delegate_tui.ui.screens.board import BoardScreen
 from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.choice import ChoiceScreen
@@ -42,6 +44,7 @@ from delegate_tui.ui.themes import (
     load_all_themes,
     unknown_theme_message,
 )
+from delegate_tui.ui.words import translate_bindings
 
 RELOAD_EVERY = 1.0
 """Seconds between two looks at the board file for outside changes."""
@@ -54,19 +57,21 @@ class DelegateApp(App[None]):
     CSS_PATH = ["app.tcss", "widgets/bars.tcss", "screens/board.tcss"]
     """The board's styles load with the app's: it is the first screen (see get_default_screen)."""
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
-        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change"),
-        Binding("ctrl+r", "redo", "Redo", show=False, id="redo", tooltip="Redo what undo undid"),
-        Binding("t", "pick_theme", "Theme", show=False, id="theme", tooltip="Choose theme"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
+        Binding("question_mark", "help", N_("Help"), id="help", tooltip=N_("Show every key")),
+        Binding("u", "undo", N_("Undo"), id="undo", tooltip=N_("Undo the last change")),
+        Binding(
+            "ctrl+r", "redo", N_("Redo"), show=False, id="redo", tooltip=N_("Redo what undo undid")
+        ),
+        Binding("t", "pick_theme", N_("Theme"), show=False, id="theme", tooltip=N_("Choose theme")),
         Binding(
             "ctrl+p",
             "command_palette",
-            "Commands",
+            N_("Commands"),
             show=False,
             priority=True,
             id="command-palette",
-            tooltip="Command palette: every action by name",
+            tooltip=N_("Command palette: every action by name"),
         ),
     ]
 
@@ -86,7 +91,9 @@ class DelegateApp(App[None]):
         if wanted in self.available_themes:
             return wanted
         message = unknown_theme_message(wanted, list(self.available_themes))
-        self.problems.append(f"{message}; using {DEFAULT_THEME}")
+        self.problems.append(
+            _("{message}; using {theme}").format(message=message, theme=DEFAULT_THEME)
+        )
         return DEFAULT_THEME if DEFAULT_THEME in self.available_themes else constants.DEFAULT_THEME
 
     theme: Reactive[str] = Reactive(Initialize(_first_theme))
@@ -114,6 +121,7 @@ class DelegateApp(App[None]):
         ]
         """What was wrong with the settings and theme files: shown once, in one notification."""
         super().__init__()  # it reads `theme` first: `_first_theme` (above) decides it
+        translate_bindings(self)
         self.set_class(True, f"-theme-{self.theme}", update=False)  # as setting `theme` does
         self.clock: Clock = clock or utc_now
         self.save_errors: list[str] = []
@@ -169,8 +177,8 @@ class DelegateApp(App[None]):
         if self.problems:
             lines = "\n".join(f"• {problem}" for problem in self.problems)
             self.notify(
-                f"Using defaults for what could not be read:\n{lines}",
-                title="Settings",
+                _("Using defaults for what could not be read:") + f"\n{lines}",
+                title=_("Settings"),
                 severity="warning",
                 timeout=15,
                 markup=False,
@@ -196,12 +204,17 @@ class DelegateApp(App[None]):
             config.save_setting("theme", name, self.config_folder)
         except OSError as exc:
             self.notify(
-                f"Theme {name} is on for now but not saved: {exc}", severity="error", markup=False
+                _("Theme {name} is on for now but not saved: {error}").format(name=name, error=exc),
+                severity="error",
+                markup=False,
             )
             return
         self.settings.theme = name
         self.notify(
-            f"Theme {name} saved to {self.config_folder / config.CONFIG_NAME}", markup=False
+            _("Theme {name} saved to {path}").format(
+                name=name, path=self.config_folder / config.CONFIG_NAME
+            ),
+            markup=False,
         )
 
     # ------------------------------------------------------------ keys everywhere
@@ -215,10 +228,12 @@ class DelegateApp(App[None]):
                 screen.refresh_view(keep)
 
     def action_undo(self) -> None:
-        self._replayed(self.history.undo(), "Nothing to undo", "Undone: {} (ctrl+r redoes it)")
+        self._replayed(
+            self.history.undo(), _("Nothing to undo"), _("Undone: {step} (ctrl+r redoes it)")
+        )
 
     def action_redo(self) -> None:
-        self._replayed(self.history.redo(), "Nothing to redo", "Redone: {}")
+        self._replayed(self.history.redo(), _("Nothing to redo"), _("Redone: {step}"))
 
     def _replayed(self, step: Step | None, nothing: str, done: str) -> None:
         """Show what undo or redo did (`done` names the step's label), or that it had nothing."""
@@ -226,15 +241,15 @@ class DelegateApp(App[None]):
             self.notify(nothing)
             return
         self.refresh_views(step.cards[0][0], [c[0] for c in step.cards])
-        self.notify(done.format(step.label), markup=False)
+        self.notify(done.format(step=step.label), markup=False)
 
     def key_sections(self) -> list[Section]:
         """The key table, generated from the bindings and the keymap."""
         keymap, display = self.settings.keymap, self.get_key_display
         return [
-            ("On the board", key_rows(BoardScreen.BINDINGS, keymap, display)),
-            ("In a card", key_rows(CardScreen.BINDINGS, keymap, display)),
-            ("Everywhere", key_rows(self.BINDINGS, keymap, display)),
+            (_("On the board"), key_rows(BoardScreen.BINDINGS, keymap, display)),
+            (_("In a card"), key_rows(CardScreen.BINDINGS, keymap, display)),
+            (_("Everywhere"), key_rows(self.BINDINGS, keymap, display)),
         ]
 
     def action_help(self) -> None:
@@ -252,22 +267,24 @@ class DelegateApp(App[None]):
         ours = isinstance(screen, BoardScreen | CardScreen)
         for command in super().get_system_commands(screen):
             if not (ours and command.callback == self.action_change_theme):
-                yield command  # on the board, "Choose theme" (t) replaces Textual's unsaved one
+                yield system_command(
+                    command
+                )  # on the board, "Choose theme" (t) replaces Textual's unsaved one
         if not ours:
             return
         for node, binding in self._commands(screen):
             if binding.action in ("quit", "command_palette"):
                 continue
             keys = self.settings.keymap.get(binding.id or "", binding.key).replace(",", " / ")
-            title = binding.tooltip or binding.description
+            title = _(binding.tooltip or binding.description)
             yield SystemCommand(title, keys, partial(self.run_action, binding.action, node))
 
     # ------------------------------------------------------------ quitting
 
     QUIT_CHOICES = (
-        ("retry", "Try to save again"),
-        ("rescue", "Write a rescue copy in your data folder ('delegate check' merges it back)"),
-        ("lose", "Quit and lose them"),
+        ("retry", N_("Try to save again")),
+        ("rescue", N_("Write a rescue copy in your data folder ('delegate check' merges it back)")),
+        ("lose", N_("Quit and lose them")),
     )
 
     async def action_quit(self) -> None:
@@ -276,23 +293,30 @@ class DelegateApp(App[None]):
         if not self.store.unsaved:
             self.exit()
             return
-        detail = self.save_errors[-1] if self.save_errors else "the board file did not take them"
-        question = f"Changes are not saved ({detail}). What now? (escape: back to the board)"
-        self.push_screen(ChoiceScreen(question, self.QUIT_CHOICES), self._quit_chosen)
+        detail = self.save_errors[-1] if self.save_errors else _("the board file did not take them")
+        question = _("Changes are not saved ({detail}). What now? (escape: back to the board)")
+        choices = [(key, _(label)) for key, label in self.QUIT_CHOICES]
+        self.push_screen(ChoiceScreen(question.format(detail=detail), choices), self._quit_chosen)
 
     def _quit_chosen(self, choice: str | None) -> None:
         if choice == "retry":
             try:
                 self.store.save_now()
             except BoardError as exc:
-                self.notify(f"Still not saved: {exc}", severity="error", markup=False)
+                self.notify(
+                    _("Still not saved: {error}").format(error=exc), severity="error", markup=False
+                )
                 return
             self.exit()
         elif choice == "rescue":
             try:
                 self.rescued = write_rescue(self.store, config.rescue_folder())
             except BoardError as exc:
-                self.notify(f"No rescue copy either: {exc}", severity="error", markup=False)
+                self.notify(
+                    _("No rescue copy either: {error}").format(error=exc),
+                    severity="error",
+                    markup=False,
+                )
                 return
             self.exit(return_code=1)
         elif choice == "lose":
@@ -303,7 +327,12 @@ class DelegateApp(App[None]):
     def _poll(self) -> None:
         while self.save_errors:
             error = self.save_errors.pop(0)
-            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            self.notify(
+                _("Not saved: {error}").format(error=error),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
         if not self._reloading:
             self._reloading = True
             self.run_worker(self._reload, thread=True, group="reload", exit_on_error=False)
@@ -339,7 +368,9 @@ class DelegateApp(App[None]):
         self._reloading = False
         if problem:
             self.notify(
-                f"Could not read outside changes: {line(problem)}", severity="warning", markup=False
+                _("Could not read outside changes: {problem}").format(problem=line(problem)),
+                severity="warning",
+                markup=False,
             )
         if changes:
             self.refresh_views(changed=list(changes))

@@ -1,6 +1,7 @@
 """Time the board at 100, 1,000 and 10,000 cards against a bare Textual app (not a pytest test).
 
     python3 tests/benchmarks/bench_board.py [SIZES…]
+    python3 tests/benchmarks/bench_board.py --languages [SIZE]   # French against English
 
 For each size: open-to-interactive (from building the app, which reads the board file, to the
 first frame that shows the board with a card selected, in the theme the app starts in, in
@@ -36,6 +37,7 @@ from textual.widgets import Footer, Header, Static
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from delegate_tui import locale  # noqa: E402
 from delegate_tui.board.store import BoardStore  # noqa: E402
 from delegate_tui.core.records import Identity  # noqa: E402
 from delegate_tui.core.vocabulary import STAGES  # noqa: E402
@@ -146,13 +148,14 @@ async def time_bare() -> tuple[float, float, float]:
     return opened, frame, idle
 
 
-async def time_board(path: Path) -> tuple[float, float, float]:
+async def time_board(path: Path, language: str = "en") -> tuple[float, float, float]:
     def ready(screen: Screen) -> bool:
         # A frame drawn before the start theme is on is not the board the user gets.
         on = screen.app.theme == (app.requested_theme or DEFAULT_THEME)
         return on and isinstance(screen, BoardScreen) and screen.current is not None
 
     start = time.perf_counter()
+    locale.install(language)  # (the French catalog is read here: part of the open)
     app = DelegateApp(path, identity=ME)
     frames = Frames(app, ready)
     done: list[float] = []
@@ -193,16 +196,16 @@ def median_of(runs: list[tuple[float, ...]]) -> tuple[float, ...]:
     return tuple(statistics.median(values) for values in zip(*runs, strict=True))
 
 
-async def child(what: str) -> None:
+async def child(what: str, language: str) -> None:
     """One timing in this fresh process, after one warm-up run of the bare app."""
     await time_bare()  # the same warm-up (imports, caches) for both kinds of run
-    figures = await time_bare() if what == "bare" else await time_board(Path(what))
+    figures = await time_bare() if what == "bare" else await time_board(Path(what), language)
     print(json.dumps(figures))
 
 
-def in_child(what: str | Path) -> tuple[float, ...]:
+def in_child(what: str | Path, language: str = "en") -> tuple[float, ...]:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", str(what)], capture_output=True, text=True
+        [sys.executable, __file__, "--child", str(what), language], capture_output=True, text=True
     )
     if done.returncode != 0:
         raise RuntimeError(done.stderr)
@@ -249,9 +252,33 @@ def main(sizes: list[int]) -> int:
     return 1 if failed else 0
 
 
+def languages(size: int) -> int:
+    """The board opened and moved in French against English, runs taking turns."""
+    folder = Path(tempfile.mkdtemp(prefix="delegate-bench-"))
+    path = make_board(folder, size)
+    runs: dict[str, list[tuple[float, ...]]] = {"en": [], "fr": []}
+    for _ in range(ROUNDS):
+        for language in runs:
+            runs[language].append(in_child(path, language))
+    (en_open, en_frame, _), (fr_open, fr_frame, _) = (median_of(runs[k]) for k in ("en", "fr"))
+    ratio = fr_open / en_open
+    print(
+        f"{size:>6} cards: open English {en_open * 1000:7.1f} ms, French {fr_open * 1000:7.1f} ms"
+        f" ({ratio:4.2f}x); move: key to frame English {en_frame * 1000:5.1f} ms, French "
+        f"{fr_frame * 1000:5.1f} ms ({fr_frame / en_frame:4.2f}x)"
+    )
+    print(
+        f"        target (French open within 10% of English): {'met' if ratio <= 1.1 else 'MISSED'}"
+    )
+    print(f"(medians of {ROUNDS} fresh processes per language, taking turns)")
+    return 0 if ratio <= 1.1 else 1
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        asyncio.run(child(sys.argv[2]))
+        asyncio.run(child(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "en"))
         sys.exit(0)
+    if sys.argv[1:2] == ["--languages"]:
+        sys.exit(languages(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000))
     chosen = [int(a.replace(",", "").replace("_", "")) for a in sys.argv[1:]] or [100, 1000, 10000]
     sys.exit(main(chosen))

@@ -120,7 +120,10 @@ def test_sigkill_during_saves_leaves_the_board_before_or_after(tmp_path: Path) -
             break
         time.sleep(rng.uniform(0, pace * 1.5))
         os.kill(writer.pid, signal.SIGKILL)
-        rest, _ = writer.communicate(timeout=30)
+        # read through the text stream, not communicate(): that reads the pipe itself and
+        # misses lines readline() already pulled into the stream's buffer (under load, many)
+        rest = writer.stdout.read()
+        writer.communicate(timeout=30)
         assert writer.returncode == -signal.SIGKILL
         kills += 1
         for line in rest.split():

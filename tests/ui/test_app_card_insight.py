@@ -13,8 +13,9 @@ import pytest
 from textual.widgets import Input
 
 from delegate_tui.board.store import BoardStore
+from delegate_tui.core.fields import FIELDS
 from delegate_tui.core.times import format_time
-from delegate_tui.ui.screens.card import FIELDS, CardScreen
+from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
 from tests.kit.app import SIZE, answer, make_app, open_card, saved, screen_text, type_text
 from tests.kit.basics import file_hash

@@ -11,7 +11,7 @@ import pytest
 from delegate_tui.board.store import BoardStore
 from delegate_tui.config import Config
 from delegate_tui.core.dates import DateOrder
-from delegate_tui.ui.screens.card import FIELDS
+from delegate_tui.core.fields import FIELDS
 from delegate_tui.ui.screens.prompt import PromptScreen
 from tests.kit.app import SIZE, answer, make_app, open_card, saved, screen_text
 from tests.kit.basics import file_hash

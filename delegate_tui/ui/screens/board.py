@@ -12,31 +12,32 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input
 
 from delegate_tui.board.stage_lists import StageLists, record_matches
 from delegate_tui.core.display import line
-from delegate_tui.core.errors import BoardError, CardNotFound, ValidationError
+from delegate_tui.core.errors import CardNotFound
+from delegate_tui.core.language import N_, _, pgettext
 from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import readiness
 from delegate_tui.core.vocabulary import (
-    LOG_KIND_LABELS,
-    STAGE_LABELS,
     STAGES,
+    log_kind_name,
     next_stage,
     parse_title,
+    stage_label,
 )
-from delegate_tui.snapshots.write import write_snapshot
+from delegate_tui.ui.screens.board_export import ask_and_export
+from delegate_tui.ui.screens.board_words import quoted, stage_head
 from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.confirm import ConfirmScreen, gate_screen
-from delegate_tui.ui.screens.export import ExportScreen
 from delegate_tui.ui.screens.insight import InsightScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
 from delegate_tui.ui.screens.take_back import Why, ask_why
 from delegate_tui.ui.widgets.bars import KeyBar, TitleBar
 from delegate_tui.ui.widgets.column import Column, StageHead
+from delegate_tui.ui.words import translate_bindings
 
 if TYPE_CHECKING:
     from delegate_tui.ui.app import DelegateApp
@@ -46,50 +47,47 @@ AGE_REFRESH = 60.0
 """Seconds between two redraws of an idle board, so ages and overdue markers stay true."""
 
 
-def quoted(card: Card) -> str:
-    return f"“{line(card.title)}”"
-
-
 class BoardScreen(Screen[None]):
     """The board: one column per stage."""
 
     # Its styles (board.tcss) are part of the app's CSS_PATH: the board is the first screen.
     AUTO_FOCUS = ""  # the screen itself has the keys; the filter box takes focus only on /
     BINDINGS = [
-        Binding("left,h", "column(-1)", "Previous column", show=False, id="column-left"),
-        Binding("right,l", "column(1)", "Next column", show=False, id="column-right"),
-        Binding("up,k", "cursor(-1)", "Previous card", show=False, id="card-up"),
-        Binding("down,j", "cursor(1)", "Next card", show=False, id="card-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
-        Binding("home", "cursor_to(0)", "First card", show=False, id="card-first"),
-        Binding("end", "cursor_to(-1)", "Last card", show=False, id="card-last"),
-        Binding("shift+right,L,greater_than_sign", "move(1)", "Move →", id="move-next",
-                tooltip="Move the card to the next stage"),
-        Binding("shift+left,H,less_than_sign", "move(-1)", "Move ←", id="move-back",
-                tooltip="Move the card back to the previous stage"),
-        Binding("shift+up,K", "reorder(-1)", "Card up", show=False, id="reorder-up",
-                tooltip="Move the card up in its column"),
-        Binding("shift+down,J", "reorder(1)", "Card down", show=False, id="reorder-down",
-                tooltip="Move the card down in its column"),
-        Binding("n", "new_card", "New", id="new-card", tooltip="New card in this column"),
-        Binding("enter", "open_card", "Open", id="open-card",
-                tooltip="Open the card: standards, notes, log"),
-        Binding("e", "rename", "Rename", show=False, id="rename", tooltip="Rename the card"),
-        Binding("a", "archive", "Archive", show=False, id="archive",
-                tooltip="Archive the card (u brings it back)"),
-        Binding("d", "delete_card", "Delete", show=False, id="delete-card",
-                tooltip="Delete the card (asks first)"),
-        Binding("slash", "filter", "Filter", id="filter",
-                tooltip="Filter cards by title, owner or notes"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter"),
-        Binding("x", "export", "Export", id="export", tooltip="Write a status snapshot"),
-        Binding("i", "insight", "Insight", id="insight",
-                tooltip="The two-week absence test, hours bought back, flow"),
+        Binding("left,h", "column(-1)", N_("Previous column"), show=False, id="column-left"),
+        Binding("right,l", "column(1)", N_("Next column"), show=False, id="column-right"),
+        Binding("up,k", "cursor(-1)", N_("Previous card"), show=False, id="card-up"),
+        Binding("down,j", "cursor(1)", N_("Next card"), show=False, id="card-down"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="page-up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="page-down"),
+        Binding("home", "cursor_to(0)", N_("First card"), show=False, id="card-first"),
+        Binding("end", "cursor_to(-1)", N_("Last card"), show=False, id="card-last"),
+        Binding("shift+right,L,greater_than_sign", "move(1)", N_("Move →"), id="move-next",
+                tooltip=N_("Move the card to the next stage")),
+        Binding("shift+left,H,less_than_sign", "move(-1)", N_("Move ←"), id="move-back",
+                tooltip=N_("Move the card back to the previous stage")),
+        Binding("shift+up,K", "reorder(-1)", N_("Card up"), show=False, id="reorder-up",
+                tooltip=N_("Move the card up in its column")),
+        Binding("shift+down,J", "reorder(1)", N_("Card down"), show=False, id="reorder-down",
+                tooltip=N_("Move the card down in its column")),
+        Binding("n", "new_card", N_("New"), id="new-card", tooltip=N_("New card in this column")),
+        Binding("enter", "open_card", N_("Open"), id="open-card",
+                tooltip=N_("Open the card: standards, notes, log")),
+        Binding("e", "rename", N_("Rename"), show=False, id="rename", tooltip=N_("Rename the card")),
+        Binding("a", "archive", N_("Archive"), show=False, id="archive",
+                tooltip=N_("Archive the card (u brings it back)")),
+        Binding("d", "delete_card", N_("Delete"), show=False, id="delete-card",
+                tooltip=N_("Delete the card (asks first)")),
+        Binding("slash", "filter", N_("Filter"), id="filter",
+                tooltip=N_("Filter cards by title, owner or notes")),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="clear-filter"),
+        Binding("x", "export", N_("Export"), id="export", tooltip=N_("Write a status snapshot")),
+        Binding("i", "insight", N_("Insight"), id="insight",
+                tooltip=N_("The two-week absence test, hours bought back, flow")),
     ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
+        translate_bindings(self)
         self.query_text = ""
         self.lists: StageLists = self.board.lists
         self._columns: list[Column] = []
@@ -181,11 +179,8 @@ class BoardScreen(Screen[None]):
             every = self.lists.by_stage[column.stage]
             shown = self._matching(every, query) if query else every
             column.show(shown, now, keep if column.stage == home else None, changed)
-            count = f"{len(shown)} of {len(every)}" if query else str(len(every))
             hours = self.lists.hours(column.stage)
-            head = Content.assemble(
-                (STAGE_LABELS[column.stage], "bold"), f"  {count} cards · {hours:g} h/wk"
-            )
+            head = stage_head(column.stage, len(shown), len(every), hours, bool(query))
             self._heads[f"head-{column.stage}"].show(head)
             if keep and column.current_id == keep and index != self.active:
                 self.activate(index)  # the card moved: the keys follow it
@@ -214,10 +209,15 @@ class BoardScreen(Screen[None]):
             return
         stage = next_stage(card.stage, step)
         if stage is None:
-            self.notify(f"{quoted(card)} is already {STAGE_LABELS[card.stage]}", markup=False)
+            said = _("{card} is already {stage}").format(
+                card=quoted(card), stage=stage_label(card.stage)
+            )
+            self.notify(said, markup=False)
             return
         if step < 0:
-            question = f"What happened? {quoted(card)} goes back to {STAGE_LABELS[stage]}"
+            question = _("What happened? {card} goes back to {stage}").format(
+                card=quoted(card), stage=stage_label(stage)
+            )
             ask_why(self.app, question, lambda why: self._move(card.id, stage, why=why))
             return
         if stage != "team-owned":
@@ -228,7 +228,7 @@ class BoardScreen(Screen[None]):
             self._move(card.id, stage)
             return
         self.app.push_screen(
-            gate_screen(f"Hand {quoted(card)} over to the team?", found, "Move it to Team-owned"),
+            gate_screen(_("Hand {card} over to the team?").format(card=quoted(card)), found),
             lambda yes: self._move(card.id, stage, forced=not found.ready) if yes else None,
         )
 
@@ -237,14 +237,17 @@ class BoardScreen(Screen[None]):
         store = self.board.store
         try:
             self.board.history.change(
-                "move", [card_id], lambda: store.move(card_id, stage, forced=forced, why=why)
+                pgettext("undo step", "move"),
+                [card_id],
+                lambda: store.move(card_id, stage, forced=forced, why=why),
             )
         except CardNotFound:  # deleted elsewhere while "What happened?" was open
             self.refresh_view(changed=[card_id])
             return
         self.refresh_view(card_id, [card_id])
         if why is not None:
-            self.notify(f"Logged on the card: {LOG_KIND_LABELS[why[0]].rstrip('s')}", markup=False)
+            said = _("Logged on the card: {kind}").format(kind=log_kind_name(why[0]))
+            self.notify(said, markup=False)
 
     def action_reorder(self, step: int) -> None:
         card = self.current
@@ -256,14 +259,16 @@ class BoardScreen(Screen[None]):
             return
         other = column[index + step]
         store = self.board.store
-        self.board.history.change("reorder", [card.id, other], lambda: store.reorder(card.id, step))
+        self.board.history.change(
+            pgettext("undo step", "reorder"), [card.id, other], lambda: store.reorder(card.id, step)
+        )
         self.refresh_view(card.id, [card.id, other])
 
     def action_new_card(self) -> None:
         stage = self.column.stage
         prompt = PromptScreen(
-            f"New card in {STAGE_LABELS[stage]}",
-            placeholder="The task, e.g. Send the monthly invoices",
+            _("New card in {stage}").format(stage=stage_label(stage)),
+            placeholder=_("The task, e.g. Send the monthly invoices"),
             check=parse_title,
         )
         self.app.push_screen(prompt, lambda title: self._add(stage, title) if title else None)
@@ -273,16 +278,18 @@ class BoardScreen(Screen[None]):
             self._add_now(stage, title)
             return
         found = readiness(Card(id="", title=parse_title(title), stage=stage), self.board.clock())
-        question = f"Add “{line(parse_title(title))}” straight to the team?"
+        question = _("Add {card} straight to the team?").format(
+            card=quoted(Card(id="", title=parse_title(title), stage=stage))
+        )
         self.app.push_screen(
-            gate_screen(question, found, "Add it to Team-owned", verb="Add"),
+            gate_screen(question, found, adding=True),
             lambda yes: self._add_now(stage, title, forced=True) if yes else None,
         )
 
     def _add_now(self, stage: str, title: str, forced: bool = False) -> None:
         fields = {"forced": True} if forced else {}
         card = self.board.store.add(parse_title(title), stage, **fields)
-        self.board.history.added("new card", card.id)
+        self.board.history.added(pgettext("undo step", "new card"), card.id)
         self.refresh_view(card.id, [card.id])
 
     def action_open_card(self) -> None:
@@ -295,13 +302,15 @@ class BoardScreen(Screen[None]):
         card = self.current
         if card is None:
             return
-        prompt = PromptScreen("Rename the card", line(card.title), check=parse_title)
+        prompt = PromptScreen(_("Rename the card"), line(card.title), check=parse_title)
         self.app.push_screen(prompt, lambda title: self._rename(card.id, title) if title else None)
 
     def _rename(self, card_id: str, title: str) -> None:
         store = self.board.store
         self.board.history.change(
-            "rename", [card_id], lambda: store.edit(card_id, title=parse_title(title))
+            pgettext("undo step", "rename"),
+            [card_id],
+            lambda: store.edit(card_id, title=parse_title(title)),
         )
         self.refresh_view(card_id, [card_id])
 
@@ -310,11 +319,14 @@ class BoardScreen(Screen[None]):
         if card is None:
             return
         store = self.board.store
-        self.board.history.change("archive", [card.id], lambda: store.archive(card.id))
+        self.board.history.change(
+            pgettext("undo step", "archive"), [card.id], lambda: store.archive(card.id)
+        )
         self.refresh_view(changed=[card.id])
         self.notify(
-            f"Archived {quoted(card)}. u brings it back; 'delegate list --archived' lists "
-            "archived cards.",
+            _(
+                "Archived {card}. u brings it back; 'delegate list --archived' lists archived cards."
+            ).format(card=quoted(card)),
             markup=False,
         )
 
@@ -322,29 +334,31 @@ class BoardScreen(Screen[None]):
         card = self.current
         if card is None:
             return
-        question = f"Delete {quoted(card)}?"
-        detail = "It leaves the board and every copy of the file; u brings it back."
+        question = _("Delete {card}?").format(card=quoted(card))
+        detail = _("It leaves the board and every copy of the file; u brings it back.")
         self.app.push_screen(
-            ConfirmScreen(question, detail, yes="Delete", no="Keep it"),
+            ConfirmScreen(question, detail, yes=pgettext("button", "Delete"), no=_("Keep it")),
             lambda yes: self._delete(card) if yes else None,
         )
 
     def _delete(self, card: Card) -> None:
         store = self.board.store
         try:
-            self.board.history.change("delete", [card.id], lambda: store.delete(card.id))
+            self.board.history.change(
+                pgettext("undo step", "delete"), [card.id], lambda: store.delete(card.id)
+            )
         except CardNotFound:  # deleted elsewhere while the question was open
             self.refresh_view(changed=[card.id])
             return
         self.refresh_view(changed=[card.id])
-        self.notify(f"Deleted {quoted(card)}: u brings it back", markup=False)
+        self.notify(_("Deleted {card}: u brings it back").format(card=quoted(card)), markup=False)
 
     # ------------------------------------------------------------ filtering
 
     async def action_filter(self) -> None:
         box = self._filter
         if box is None:
-            box = Input(placeholder="Filter by title, owner or notes", id="filter")
+            box = Input(placeholder=_("Filter by title, owner or notes"), id="filter")
             await self.mount(box, after=self.query_one("#stages"))
             self._filter = box
         box.display = True
@@ -373,24 +387,7 @@ class BoardScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Ask for a format, then write a status snapshot beside the board (off the UI thread)."""
-
-        def chosen(fmt: str | None) -> None:
-            if fmt is not None:
-                self.run_worker(lambda: self._export(fmt), thread=True, group="export")
-
-        self.app.push_screen(ExportScreen(), chosen)
-
-    def _export(self, fmt: str) -> None:
-        try:
-            path = write_snapshot(self.board.store, fmt, now=self.board.clock().astimezone())
-        except (BoardError, ValidationError, OSError) as exc:
-            self.app.call_from_thread(
-                self.notify, str(exc), title="Export failed", severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(
-            self.notify, f"Snapshot written to {path}", title="Export", markup=False, timeout=10
-        )
+        ask_and_export(self)
 
     def action_insight(self) -> None:
         self.app.push_screen(

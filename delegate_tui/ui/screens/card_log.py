@@ -7,24 +7,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from delegate_tui.core.display import block
-from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, parse_text
+from delegate_tui.core.language import _
+from delegate_tui.core.vocabulary import LOG_KINDS, log_kind_label, log_kind_name, parse_text
 from delegate_tui.ui.screens.choice import ChoiceScreen
 
 if TYPE_CHECKING:
     from delegate_tui.ui.screens.card import CardScreen
 
-KINDS = [(k, LOG_KIND_LABELS[k].rstrip("s")) for k in LOG_KINDS]
-"""The kind chooser's options: each kind and its label."""
+
+def kinds() -> list[tuple[str, str]]:
+    """The kind chooser's options: each kind and its name, in the run's language."""
+    return [(k, log_kind_name(k)) for k in LOG_KINDS]
 
 
 async def _kind_and_text(
     screen: CardScreen, kind: str | None = None, text: str = ""
 ) -> tuple[str, str] | None:
     """What happened: a kind from the chooser, then a line of text (None on escape)."""
-    chosen = await screen.app.push_screen_wait(ChoiceScreen("What happened?", KINDS, kind))
+    chosen = await screen.app.push_screen_wait(ChoiceScreen(_("What happened?"), kinds(), kind))
     if not chosen:
         return None
-    said = await screen._ask(f"{LOG_KIND_LABELS[chosen]}: what happened?", text, check=parse_text)
+    question = _("{kind}: what happened?").format(kind=log_kind_label(chosen))
+    said = await screen._ask(question, text, check=parse_text)
     return (chosen, parse_text(said)) if said else None
 
 
@@ -34,10 +38,10 @@ async def add_entry(screen: CardScreen) -> None:
     if answer is None:
         return
     made: list[str] = []
-    screen._change("add a log entry", lambda: made.append(store.log(card_id, *answer)))
+    screen._change(_("add a log entry"), lambda: made.append(store.log(card_id, *answer)))
     if made:
         screen.refresh_view(made[0])
-        screen.notify("Logged (u takes it back)")
+        screen.notify(_("Logged (u takes it back)"))
 
 
 async def edit_entry(screen: CardScreen, entry_id: str) -> None:
@@ -50,14 +54,14 @@ async def edit_entry(screen: CardScreen, entry_id: str) -> None:
         return
     kind, text = answer
     screen._change(
-        "correct a log entry",
+        _("correct a log entry"),
         lambda: store.correct_log(card_id, entry_id, kind=kind, text=text),
         entry_id,
     )
-    screen.notify("Corrected: the entry says who corrected it and when (u undoes it)")
+    screen.notify(_("Corrected: the entry says who corrected it and when (u undoes it)"))
 
 
 def remove_entry(screen: CardScreen, entry_id: str) -> None:
     store, card_id = screen.board.store, screen.card_id
-    screen._change("remove a log entry", lambda: store.remove_log(card_id, entry_id))
-    screen.notify("Removed the log entry: u brings it back")
+    screen._change(_("remove a log entry"), lambda: store.remove_log(card_id, entry_id))
+    screen.notify(_("Removed the log entry: u brings it back"))

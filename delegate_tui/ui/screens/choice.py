@@ -12,6 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from delegate_tui.core.language import N_
+from delegate_tui.ui.words import translate_bindings
+
 
 class ChoiceScreen(ModalScreen[str | None]):
     """Choose from (key, label) pairs; dismisses with the key, or None on escape. The arrows,
@@ -19,9 +22,9 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     CSS_PATH = "choice.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="choice-cancel"),
-        Binding("j", "step(1)", "Down", show=False, id="choice-down"),
-        Binding("k", "step(-1)", "Up", show=False, id="choice-up"),
+        Binding("escape", "cancel", N_("Cancel"), id="choice-cancel"),
+        Binding("j", "step(1)", N_("Down"), show=False, id="choice-down"),
+        Binding("k", "step(-1)", N_("Up"), show=False, id="choice-up"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
     ]
 
@@ -29,6 +32,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         self, question: str, choices: Sequence[tuple[str, str]], current: str | None = None
     ) -> None:
         super().__init__()
+        translate_bindings(self)
         self.question = question
         self.choices = list(choices)
         self.current = current

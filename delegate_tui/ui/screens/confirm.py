@@ -9,7 +9,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from delegate_tui.core.language import N_, _
 from delegate_tui.core.readiness import Readiness, gaps_text
+from delegate_tui.ui.words import translate_bindings
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -17,15 +19,18 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = "confirm.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm-yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm-no"),
     ]
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, question: str, detail: str = "", yes: str | None = None, no: str | None = None
+    ) -> None:
         super().__init__()
+        translate_bindings(self)
         self.question = question
         self.detail = detail
-        self.labels = (yes, no)
+        self.labels = (_("Yes") if yes is None else yes, _("No") if no is None else no)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
@@ -47,13 +52,21 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-def gate_screen(question: str, found: Readiness, action: str, verb: str = "Move") -> ConfirmScreen:
-    """The readiness gate's question: what the card lacks and what to know, then `action`
-    ('Move it to Team-owned') anyway or not, the keys on the buttons."""
-    lines = [f"It has {gaps_text(found.missing)} yet."] if found.missing else ["It is ready."]
+def gate_screen(question: str, found: Readiness, adding: bool = False) -> ConfirmScreen:
+    """The readiness gate's question: what the card lacks and what to know, then moving it
+    (adding it, when `adding`) to Team-owned anyway or not, the keys on the buttons."""
+    if found.missing:
+        lines = [_("It has {gaps} yet.").format(gaps=gaps_text(found.missing))]
+    else:
+        lines = [_("It is ready.")]
     if found.warnings:
-        lines.append("Logged in the last 7 days:")
+        lines.append(_("Logged in the last 7 days:"))
         lines.extend(f"  • {warning}" for warning in found.warnings)
-    lines.append(f"{action} anyway?" if found.missing else f"{action}?")
-    yes = f"y  {verb} anyway" if found.missing else f"y  {verb}"
-    return ConfirmScreen(question, "\n".join(lines), yes=yes, no="n  Not yet")
+    if adding:
+        ask = _("Add it to Team-owned anyway?") if found.missing else _("Add it to Team-owned?")
+        yes = _("y  Add anyway") if found.missing else _("y  Add")
+    else:
+        ask = _("Move it to Team-owned anyway?") if found.missing else _("Move it to Team-owned?")
+        yes = _("y  Move anyway") if found.missing else _("y  Move")
+    lines.append(ask)
+    return ConfirmScreen(question, "\n".join(lines), yes=yes, no=_("n  Not yet"))

@@ -11,7 +11,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from delegate_tui.core.language import N_, _
 from delegate_tui.snapshots.write import FORMAT_LABELS
+from delegate_tui.ui.words import translate_bindings
+
+CHOICES: dict[str, str] = {
+    "md": N_("Markdown — for chat and email"),
+    "html": N_("HTML — one page that prints on A4"),
+    "json": N_("JSON — for other programs"),
+    "csv": N_("CSV — one row per card, for a spreadsheet"),
+}
+"""What each format is for, as the list shows it (a format the writer adds later shows its
+writer's own label)."""
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -22,9 +33,9 @@ class ExportScreen(ModalScreen[str | None]):
 
     CSS_PATH = "export.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export.cancel"),
-        Binding("j", "cursor(1)", "Down", show=False, id="export.down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="export.up"),
+        Binding("escape", "cancel", N_("Cancel"), id="export.cancel"),
+        Binding("j", "cursor(1)", N_("Down"), show=False, id="export.down"),
+        Binding("k", "cursor(-1)", N_("Up"), show=False, id="export.up"),
         Binding("1", "choose('md')", "Markdown", show=False, id="export.md"),
         Binding("2", "choose('html')", "HTML", show=False, id="export.html"),
         Binding("3", "choose('json')", "JSON", show=False, id="export.json"),
@@ -35,20 +46,21 @@ class ExportScreen(ModalScreen[str | None]):
 
     def __init__(self, default: str = "md") -> None:
         super().__init__()
+        translate_bindings(self)
         self.default = default if default in FORMAT_LABELS else "md"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Label("Write a status snapshot", id="export-title")
+            yield Label(_("Write a status snapshot"), id="export-title")
             yield OptionList(
                 *(
-                    Option(f"{number}  {label}", id=fmt)
+                    Option(f"{number}  {_(CHOICES.get(fmt, label))}", id=fmt)
                     for number, (fmt, label) in enumerate(FORMAT_LABELS.items(), 1)
                 ),
                 id="export-formats",
             )
             yield Label(
-                "enter writes it to snapshots/ beside the board · escape cancels",
+                _("enter writes it to snapshots/ beside the board · escape cancels"),
                 id="export-hint",
             )
 

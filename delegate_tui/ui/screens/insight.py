@@ -8,7 +8,7 @@ are data: they go into `rich.text.Text` cleaned by `display.line`, never into ma
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import ClassVar
 
 from rich.style import Style
@@ -21,11 +21,16 @@ from textual.widgets import Static
 
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import insight
+from delegate_tui.core.dates import show_cadence
 from delegate_tui.core.display import line
+from delegate_tui.core.formats import hours
+from delegate_tui.core.language import N_, _, ngettext
 from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import gaps_text
-from delegate_tui.core.vocabulary import ABSENCE_LABELS, STAGE_LABELS, STAGES
+from delegate_tui.core.vocabulary import STAGES, absence_label, reason_label, stage_label
+from delegate_tui.ui.screens import insight_words as words
 from delegate_tui.ui.widgets.bars import KeyBar
+from delegate_tui.ui.words import translate_bindings
 
 Clock = Callable[[], datetime]
 
@@ -38,15 +43,6 @@ BAR = 10
 """Width of a full hours bar."""
 STACK = ("team-owned", "delegating", "only-me")
 """Bands of the flow chart from the bottom up: what is done settles at the bottom."""
-
-
-def _hours(value: float) -> str:
-    return f"{value:g}h"
-
-
-def _days(delta: timedelta) -> str:
-    days = round(delta.total_seconds() / 86400)
-    return "under a day" if days == 0 else f"{days} day{'s' if days != 1 else ''}"
 
 
 def _title(card: Card, width: int = 34) -> str:
@@ -86,8 +82,8 @@ class InsightScreen(Screen[None]):
 
     CSS_PATH = "insight.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="insight.close"),
-        Binding("r", "refresh_figures", "Refresh", id="insight.refresh"),
+        Binding("escape", "close", N_("Close"), id="insight.close"),
+        Binding("r", "refresh_figures", N_("Refresh"), id="insight.refresh"),
     ]
     """Escape goes back to the board; r recomputes the figures from the store."""
 
@@ -103,6 +99,7 @@ class InsightScreen(Screen[None]):
 
     def __init__(self, store: BoardStore, clock: Clock) -> None:
         super().__init__()
+        translate_bindings(self)
         self.store = store
         self.clock = clock
 
@@ -144,9 +141,11 @@ class InsightScreen(Screen[None]):
     def refresh_figures(self) -> None:
         """Recompute every figure from the store's live cards and show them."""
         found = insight.build(self.store.cards(), self.clock())
-        title = self._heading(f"Delegation insight — {line(self.store.name)}")
+        name = line(self.store.name)
+        title = self._heading(_("Delegation insight — {board}").format(board=name))
         title.rstrip()
-        title.append(f"   as of {found.now:%Y-%m-%d %H:%M} UTC", self._style("muted"))
+        when = _("as of {when}").format(when=words.as_of(found.now))
+        title.append(f"   {when}", self._style("muted"))
         panels = {
             "title": title,
             "verdict": self._verdict(found),
@@ -170,109 +169,113 @@ class InsightScreen(Screen[None]):
 
     def _verdict(self, found: insight.Insight) -> Text:
         verdict = found.verdict
-        text = self._heading("If you are away for two weeks")
+        text = self._heading(_("If you are away for two weeks"))
         if verdict.scenario is None:
-            text.append(verdict.label.capitalize(), self._style("muted"))
+            text.append(_(words.UNKNOWN), self._style("muted"))
             return text
         stage = {1: "only-me", 2: "delegating", 3: "team-owned"}[verdict.scenario]
-        text.append(
-            f"Scenario {verdict.scenario}: {verdict.label}", self._style(stage) + Style(bold=True)
-        )
+        scenario = _(words.SCENARIO_LINES[verdict.scenario])
+        text.append(scenario, self._style(stage) + Style(bold=True))
         if verdict.causes:
             count = len(verdict.causes)
-            text.append(
-                f"\nbecause of {count} card{'s' if count > 1 else ''}:", self._style("muted")
-            )
+            because = ngettext("because of {count} card:", "because of {count} cards:", count)
+            text.append("\n" + because.format(count=count), self._style("muted"))
         for card in verdict.causes[:8]:
-            answer = ABSENCE_LABELS[insight.absence_answer(card)].lower()
+            answer = absence_label(insight.absence_answer(card)).lower()
             text.append("\n  • ")
             text.append(_title(card))
             text.append(
-                f"  {STAGE_LABELS[card.stage].lower()}, {answer}, {_hours(card.hours_per_week)}",
+                f"  {stage_label(card.stage).lower()}, {answer}, {hours(card.hours_per_week)}",
                 self._style("muted"),
             )
         if len(verdict.causes) > 8:
-            text.append(f"\n  … and {len(verdict.causes) - 8} more", self._style("muted"))
+            text.append(f"\n  {words.more(len(verdict.causes) - 8)}", self._style("muted"))
         return text
 
     def _bar_rows(self, rows: Sequence[tuple[str, str, insight.Figures]], total: float) -> Text:
         text = Text()
+        column = max((len(label) for label, _style, _figures in rows), default=0)
         for label, style, figures in rows:
             width = round(figures.hours / total * BAR) if total else 0
-            text.append(f"\n{label:<23}")
-            cards = f"{figures.cards} card{'' if figures.cards == 1 else 's'}"
-            text.append(f"{cards:>9} {_hours(figures.hours):>7} ")
+            text.append("\n" + label.ljust(max(23, column)))
+            text.append(f"{words.cards(figures.cards):>9} {hours(figures.hours):>7} ")
             text.append(BLOCK * width, self._style(style))
         return text
 
     def _stages(self, found: insight.Insight) -> Text:
-        rows = [(STAGE_LABELS[s], s, found.stages[s]) for s in STAGES]
-        return self._heading("Hours a week by stage") + self._bar_rows(rows, found.total_hours)
+        rows = [(stage_label(s), s, found.stages[s]) for s in STAGES]
+        return self._heading(_("Hours a week by stage")) + self._bar_rows(rows, found.total_hours)
 
     def _answers(self, found: insight.Insight) -> Text:
         styles = dict(zip(("stops", "struggles", "runs"), STAGES, strict=True))
-        rows = [(ABSENCE_LABELS[a], styles[a], f) for a, f in found.answers.items()]
-        return self._heading("Hours a week by absence answer") + self._bar_rows(
+        rows = [(absence_label(a), styles[a], f) for a, f in found.answers.items()]
+        return self._heading(_("Hours a week by absence answer")) + self._bar_rows(
             rows, found.total_hours
         )
 
     def _bought_back(self, found: insight.Insight) -> Text:
-        text = self._heading("Hours bought back")
-        text.append(f"{_hours(found.bought_back)} a week", self._style("team-owned"))
-        text.append(f" run without you ({found.share:.0%} of {_hours(found.total_hours)}); ")
-        text.append(f"{_hours(found.in_progress)} a week", self._style("delegating"))
-        text.append(" being handed over")
+        text = self._heading(_("Hours bought back"))
+        weekly_hours = _("{hours} a week")
+        text.append(weekly_hours.format(hours=hours(found.bought_back)), self._style("team-owned"))
+        text.append(
+            _(" run without you ({share} of {total}); ").format(
+                share=words.share(found.share), total=hours(found.total_hours)
+            )
+        )
+        text.append(weekly_hours.format(hours=hours(found.in_progress)), self._style("delegating"))
+        text.append(_(" being handed over"))
         weekly = [p.hours["team-owned"] for p in found.flow]
-        text.append("\nweek by week  ", self._style("muted"))
+        text.append("\n" + _("week by week") + "  ", self._style("muted"))
         text.append(sparkline(weekly), self._style("team-owned"))
-        text.append(f"  {_hours(weekly[0])} → {_hours(weekly[-1])}", self._style("muted"))
+        text.append(f"  {hours(weekly[0])} → {hours(weekly[-1])}", self._style("muted"))
         unready = found.not_ready
         if unready:
-            text.append(f"\nTeam-owned but not ready ({len(unready)}):", self._style("alert"))
+            heading = _("Team-owned but not ready ({count}):").format(count=len(unready))
+            text.append("\n" + heading, self._style("alert"))
         for card, gaps in unready[:8]:
             text.append(f"\n  {_title(card, 28)}")
             text.append(f"  {gaps_text(gaps)}", self._style("muted"))
         if len(unready) > 8:
-            text.append(f"\n  … and {len(unready) - 8} more", self._style("muted"))
+            text.append(f"\n  {words.more(len(unready) - 8)}", self._style("muted"))
         return text
 
     def _priority(self, found: insight.Insight) -> Text:
-        text = self._heading("Delegate next (only me, by priority)")
+        text = self._heading(_("Delegate next (only me, by priority)"))
         if not found.priority:
-            text.append("Nothing left that only you do.", self._style("muted"))
+            text.append(_("Nothing left that only you do."), self._style("muted"))
         for rank, card in enumerate(found.priority[:10], start=1):
             text.append(f"{rank:>2}. ")
             text.append(_title(card, 28))
-            text.append(
-                f"  {card.reason or 'no reason'}, {_hours(card.hours_per_week)}\n",
-                self._style("muted"),
-            )
+            reason = reason_label(card.reason) or _("no reason")
+            text.append(f"  {reason}, {hours(card.hours_per_week)}\n", self._style("muted"))
         return text
 
     def _delegating(self, found: insight.Insight) -> Text:
-        text = self._heading("Delegating for")
+        text = self._heading(_("Delegating for"))
         if not found.delegating:
-            text.append("No card is being handed over.", self._style("muted"))
+            text.append(_("No card is being handed over."), self._style("muted"))
         for card, age in found.delegating[:10]:
-            text.append(f"{_days(age):>12}  ", self._style("delegating"))
+            text.append(f"{words.days(age):>12}  ", self._style("delegating"))
             text.append(_title(card, 28) + "\n")
         return text
 
     def _checkins(self, found: insight.Insight) -> Text:
-        text = self._heading("Check-ins")
+        text = self._heading(_("Check-ins"))
         if not found.checkins:
-            text.append("No card has a check-in cadence.", self._style("muted"))
+            text.append(_("No card has a check-in cadence."), self._style("muted"))
         for check in found.checkins[:12]:
             if check.overdue:
-                text.append(f"overdue {_days(found.now - check.next):<9}", self._style("alert"))
+                late = words.days(found.now - check.next).ljust(9)
+                text.append(_("overdue {age}").format(age=late), self._style("alert"))
             else:
-                text.append(f"next {check.next:%a %d %b} ", self._style("muted"))
+                coming = _("next {day}").format(day=words.weekday_date(check.next))
+                text.append(coming + " ", self._style("muted"))
             text.append(f"  {_title(check.card)}")
-            text.append(f"  {line(check.cadence)}\n", self._style("muted"))
+            text.append(f"  {line(show_cadence(check.cadence))}\n", self._style("muted"))
         return text
 
     def _flow(self, found: insight.Insight) -> Text:
-        text = self._heading("Cumulative flow (cards per stage, week by week)")
+        text = self._heading(_("Cumulative flow (cards per stage, week by week)"))
         top = max((sum(p.counts.values()) for p in found.flow), default=0)
         width = max(2, min(6, 52 // len(found.flow)))  # wider weeks when there are few
         for index, row in enumerate(flow_rows(found.flow)):
@@ -282,23 +285,24 @@ class InsightScreen(Screen[None]):
                 text.append((BLOCK if cell else " ") * width, self._style(cell) if cell else None)
             text.append("\n")
         span = width * len(found.flow)
-        first, last = f"{found.flow[0].at:%d %b}", f"{found.flow[-1].at:%d %b}"
+        first, last = words.axis_date(found.flow[0].at), words.axis_date(found.flow[-1].at)
         axis = first.ljust(max(span - len(last), len(first) + 1)) + last if span > 6 else last
         text.append("     └" + "─" * span + "\n", self._style("muted"))
         text.append(f"      {axis}\n", self._style("muted"))
         for stage in reversed(STACK):
             text.append(f"{BLOCK * 2} ", self._style(stage))
-            text.append(f"{STAGE_LABELS[stage]}   ")
+            text.append(f"{stage_label(stage)}   ")
         return text
 
     def _times(self, found: insight.Insight) -> Text:
-        text = self._heading("Days in each stage")
-        text.append(
-            f"{'':<30}{'only me':>10}{'delegating':>12}{'team-owned':>12}", self._style("muted")
-        )
+        text = self._heading(_("Days in each stage"))
+        labels = [stage_label(stage).lower() for stage in STAGES]
+        widths = [max(w, len(label) + 2) for w, label in zip((10, 12, 12), labels, strict=True)]
+        heads = "".join(label.rjust(w) for label, w in zip(labels, widths, strict=True))
+        text.append(" " * 30 + heads, self._style("muted"))
         for card, spent in found.time_in_stage:
             text.append("\n" + _title(card, 28).ljust(30))
-            for stage, width in zip(STAGES, (10, 12, 12), strict=True):
+            for stage, width in zip(STAGES, widths, strict=True):
                 days = spent[stage].total_seconds() / 86400
-                text.append(f"{days:>{width}.1f}" if days else f"{'-':>{width}}")
+                text.append((words.tenths(days) if days else "-").rjust(width))
         return text

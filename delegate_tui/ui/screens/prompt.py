@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.language import N_, _
+from delegate_tui.ui.words import translate_bindings
 
 Check = Callable[[str], object]
 """Validates the typed text: raises ValidationError with a message saying what is wrong."""
@@ -21,12 +23,13 @@ class PromptScreen(ModalScreen[str | None]):
     """Ask for a line of text; dismisses with it (enter) or None (escape)."""
 
     CSS_PATH = "prompt.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="prompt-cancel")]
 
     def __init__(
         self, question: str, value: str = "", *, placeholder: str = "", check: Check | None = None
     ) -> None:
         super().__init__()
+        translate_bindings(self)
         self.question = question
         self.value = value
         self.placeholder = placeholder
@@ -39,7 +42,7 @@ class PromptScreen(ModalScreen[str | None]):
                 self.value, placeholder=self.placeholder, id="prompt-input", select_on_focus=False
             )
             yield Static(id="prompt-error")
-            yield Static(Content("enter to save · escape to cancel"), id="prompt-hint")
+            yield Static(Content(_("enter to save · escape to cancel")), id="prompt-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -11,17 +11,18 @@ from collections.abc import Callable
 
 from textual.app import App
 
-from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, parse_text
+from delegate_tui.core.language import _
+from delegate_tui.core.vocabulary import LOG_KINDS, log_kind_label, log_kind_name, parse_text
 from delegate_tui.ui.screens.choice import ChoiceScreen
 from delegate_tui.ui.screens.prompt import PromptScreen
 
 Why = tuple[str, str]
 """A log kind and the text of the entry."""
 
-KIND_CHOICES: tuple[tuple[str, str], ...] = tuple(
-    (kind, LOG_KIND_LABELS[kind].rstrip("s")) for kind in LOG_KINDS
-)
-"""The log kinds as the chooser lists them: Error, Adjustment, Efficiency dip, Doubt."""
+
+def kind_choices() -> tuple[tuple[str, str], ...]:
+    """The log kinds as the chooser lists them: Error, Adjustment, Efficiency dip, Doubt."""
+    return tuple((kind, log_kind_name(kind)) for kind in LOG_KINDS)
 
 
 def ask_why(app: App[object], question: str, done: Callable[[Why | None], None]) -> None:
@@ -33,10 +34,10 @@ def ask_why(app: App[object], question: str, done: Callable[[Why | None], None])
             done(None)
             return
         prompt = PromptScreen(
-            f"{LOG_KIND_LABELS[kind]}: what happened?",
-            placeholder="e.g. Sent to the wrong client: back to me until the list is fixed",
+            _("{kind}: what happened?").format(kind=log_kind_label(kind)),
+            placeholder=_("e.g. Sent to the wrong client: back to me until the list is fixed"),
             check=parse_text,
         )
         app.push_screen(prompt, lambda text: done((kind, parse_text(text)) if text else None))
 
-    app.push_screen(ChoiceScreen(question, KIND_CHOICES), kind_chosen)
+    app.push_screen(ChoiceScreen(question, kind_choices()), kind_chosen)

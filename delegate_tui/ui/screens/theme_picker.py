@@ -11,24 +11,29 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from delegate_tui.core.language import N_, _
+from delegate_tui.ui.words import translate_bindings
+
 
 class ThemePicker(ModalScreen[str | None]):
     """Choose a theme; the highlighted one is shown at once, escape puts the old one back."""
 
     CSS_PATH = "theme_picker.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="theme-picker.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="theme-picker.cancel"),
     ]
     """Enter chooses (OptionList's own binding); escape cancels."""
 
     def __init__(self, names: list[str], current: str) -> None:
         super().__init__()
+        translate_bindings(self)
         self.names = sorted(names)
         self.original = current
 
     def compose(self) -> ComposeResult:
         with Vertical(id="theme-box"):
-            yield Label("Theme — ↑/↓ to preview, enter to keep, escape to cancel", id="theme-title")
+            title = _("Theme — ↑/↓ to preview, enter to keep, escape to cancel")
+            yield Label(title, id="theme-title")
             yield OptionList(*(Option(name, id=name) for name in self.names), id="theme-list")
 
     def on_mount(self) -> None:

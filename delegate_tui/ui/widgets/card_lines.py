@@ -17,7 +17,9 @@ from rich.style import Style
 from textual.strip import Strip
 
 from delegate_tui.core import display
+from delegate_tui.core.formats import hours
 from delegate_tui.core.insight import card_checkin
+from delegate_tui.core.language import _, ngettext, pgettext
 from delegate_tui.core.model import Card
 from delegate_tui.core.times import parse_time
 
@@ -29,7 +31,7 @@ RECENT = timedelta(days=7)
 
 EDGE = "▎"
 RECENT_MARK = "●"
-OVERDUE_MARK = "overdue"
+OVERDUE_MARK = "overdue"  # its words: pgettext("card line", "overdue") where it is drawn
 """Shown on a card whose check-in is overdue (in $marker-overdue)."""
 
 
@@ -50,20 +52,23 @@ class CardStyles:
 
 
 def age_label(since: str, now: datetime) -> str:
-    """How long ago `since` was, the way people glance at it: 'today', '3d', '5w', '4mo', '2y'."""
+    """How long ago `since` was, the way people glance at it: 'today', '3d', '5w', '4mo', '2y'
+    (in French 'auj.', '3 j', '5 sem.', '4 mois', '2 ans')."""
     try:
         days = (now - parse_time(since)).days
     except ValueError:
         return ""
     if days < 1:
-        return "today"
+        # TRANSLATORS: a card's time in its stage, as short as can be: since today
+        return _("today")
     if days < 14:
-        return f"{days}d"
+        # TRANSLATORS: a card's time in its stage, in days, as short as can be
+        return ngettext("{n}d", "{n}d", days).format(n=days)
     if days < 63:
-        return f"{days // 7}w"
+        return ngettext("{n}w", "{n}w", days // 7).format(n=days // 7)
     if days < 730:
-        return f"{days // 30}mo"
-    return f"{days // 365}y"
+        return ngettext("{n}mo", "{n}mo", days // 30).format(n=days // 30)
+    return ngettext("{n}y", "{n}y", days // 365).format(n=days // 365)
 
 
 def has_recent_log(card: Card, now: datetime) -> bool:
@@ -153,17 +158,21 @@ def _meta(card: Card, now: datetime, width: int, line: LineStyles) -> list[Piece
     """The details row after the edge: owner on the left, markers and age on the right."""
     right: list[Piece] = []
     if checkin_overdue(card, now):
-        right.append((OVERDUE_MARK + "  ", line.overdue))
+        right.append((pgettext("card line", "overdue") + "  ", line.overdue))
     if has_recent_log(card, now):
         right.append((RECENT_MARK + " ", line.recent))
     if card.standards:
         right.append((f"✓ {card.standards_done}/{len(card.standards)}  ", line.meta))
     if card.hours_per_week:
-        right.append((f"{card.hours_per_week:g}h  ", line.meta))
+        right.append((hours(card.hours_per_week) + "  ", line.meta))
     right.append((age_label(card.stage_since, now), line.meta))
     owner = display.line(card.owner)
     room = max(width - sum(cell_len(text) for text, _ in right) - 1, 0)
-    left = (fit(owner, room), line.meta) if owner else (fit("no owner", room), line.missing)
+    left = (
+        (fit(owner, room), line.meta)
+        if owner
+        else (fit(pgettext("card line", "no owner"), room), line.missing)
+    )
     return [left, (" ", line.base), *right]
 
 
