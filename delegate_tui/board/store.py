@@ -22,6 +22,7 @@ from delegate_tui.board.backups import Backups
 from delegate_tui.board.known_boards import KnownBoards
 from delegate_tui.board.opening import board_paths, open_state
 from delegate_tui.board.store_saving import SavingMixin
+from delegate_tui.board.store_settings import SettingsMixin
 from delegate_tui.board.tinydb_adapter import BoardTables
 from delegate_tui.core.board_order import record_order, sorted_cards
 from delegate_tui.core.codec import Record
@@ -54,7 +55,7 @@ from delegate_tui.core.restoring import changed_fields, restore_into
 from delegate_tui.core.vocabulary import parse_log_kind, parse_stage
 
 
-class BoardStore(SavingMixin):
+class BoardStore(SavingMixin, SettingsMixin):
     """The board file as a set of cards, with stamped edits and a safe save."""
 
     def __init__(
@@ -103,7 +104,7 @@ class BoardStore(SavingMixin):
 
     @property
     def name(self) -> str:
-        return str(self.meta.get("name") or self.path.stem)
+        return self.settings().name or self.path.stem
 
     def raw_cards(self) -> Mapping[str, Record]:
         """Every stored card record, tombstones included (read-only: never change them)."""

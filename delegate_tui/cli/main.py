@@ -15,6 +15,7 @@ from pathlib import Path
 from delegate_tui import config, locale
 from delegate_tui.board.open_store import open_store
 from delegate_tui.board.store import BoardStore
+from delegate_tui.cli import board_settings as board_cli
 from delegate_tui.cli import cards as cards_cli
 from delegate_tui.cli import check as check_cli
 from delegate_tui.cli import export as export_cli
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(dayfirst=None)  # how dates are read: `run` sets it from the config
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     cards_cli.register(commands)
+    board_cli.register(commands)
     check_cli.register(commands)
     export_cli.register(commands)
     status_cli.register(commands)

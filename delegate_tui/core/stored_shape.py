@@ -107,7 +107,11 @@ META_TYPES: dict[str, Any] = {
     "format": Annotated[int, Meta(ge=1, le=1_000_000)],
     "board_id": Annotated[str, Meta(pattern=UUID_PATTERN)],
     "name": Text,
+    "leader": Text,  # the board settings (board_settings.py), stamped in the header's `_stamps`
+    "leader_hours": Hours | None,
 }
+MetaStamped = Literal["name", "leader", "leader_hours"]
+"""The fields of the header that may carry a stamp (the board settings): no `*`."""
 
 _FIELDS: dict[Any, dict[str, Any]] = {}
 """The fields of each TypedDict built here (for `locate`)."""
@@ -147,7 +151,8 @@ def board_shape(stamp: Any, card_id: Any, prefix: str = "") -> dict[str, Any]:
     shapes["history"] = typed_dict(prefix + "HistoryEntry", history, required=("at", "to"))
     collections = {name: dict[Key, shapes[name]] for name in (*ITEM_COLLECTIONS, "log", "history")}  # type: ignore[valid-type]
     card = typed_dict(prefix + "Card", {**CARD_TYPES, **collections, **record, "created_by": Text})
-    meta = typed_dict(prefix + "BoardMeta", META_TYPES, required=("app", "format", "board_id"))
+    meta_fields = {**META_TYPES, "_stamps": dict[MetaStamped, stamp]}
+    meta = typed_dict(prefix + "BoardMeta", meta_fields, required=("app", "format", "board_id"))
     table = typed_dict(prefix + "MetaTable", {"board": meta}, required=("board",))
     cards = dict[card_id, card]  # type: ignore[valid-type]
     board = typed_dict(prefix + "Board", {"_meta": table, "cards": cards}, required=("_meta",))
@@ -229,7 +234,9 @@ def decode_board(text: str | bytes) -> Record:
     """The board in `text`, every record checked against its type (raises DecodeFailure)."""
     data: Record = BOARD_DECODER.decode(text)
     cards = data.get("cards", {})
-    if not card_ids_ok(cards) or not times_ok(stamp_times(cards)):
+    header = data["_meta"]["board"].get("_stamps", {})
+    times = stamp_times(cards) + [stamp[0] for stamp in header.values()]
+    if not card_ids_ok(cards) or not times_ok(times):
         raise msgspec.ValidationError("a card id or the time of a stamp breaks its rule")
     return data
 

@@ -281,6 +281,21 @@ def parse_hours(value: str | float | int | None) -> float:
     return round(hours, 2) + 0.0  # + 0.0 turns '-0' into 0.0
 
 
+def parse_leader_hours(value: str | float | int) -> float:
+    """The leader's working hours a week: a number more than 0 and at most 168."""
+    typed = quoted(str(value)) if is_french() else repr(value)
+    try:
+        hours = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        hours = math.nan
+    if not 0 < hours <= MAX_HOURS:  # (NaN and infinities too)
+        message = _(
+            "the leader's hours {value} must be a number more than 0 and at most 168, e.g. 50"
+        )
+        raise ValidationError(message.format(value=typed))
+    return round(hours, 2) + 0.0
+
+
 def parse_area(value: str | None) -> str:
     """A business area from AREAS (English or French names), or '' for none."""
     area = _read(value, (AREA_LABELS,), {**ENGLISH_AREAS, **FRENCH_AREAS})

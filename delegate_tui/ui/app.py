@@ -34,6 +34,7 @@ from delegate_tui.core.merge import Changes
 from delegate_tui.core.records import Clock, Identity, utc_now
 from delegate_tui.ui.palette import system_command
 from delegate_tui.ui.screens.board import BoardScreen
+from delegate_tui.ui.screens.board_settings import edit_settings
 from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.choice import ChoiceScreen
 from delegate_tui.ui.screens.help import HelpScreen, Section, key_rows
@@ -252,6 +253,9 @@ class DelegateApp(App[None]):
             (_("Everywhere"), key_rows(self.BINDINGS, keymap, display)),
         ]
 
+    def action_board_settings(self) -> None:
+        edit_settings(self, self.store)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_sections()))
@@ -272,6 +276,8 @@ class DelegateApp(App[None]):
                 )  # on the board, "Choose theme" (t) replaces Textual's unsaved one
         if not ours:
             return
+        about = _("The board's name, the leader's name and the leader's hours a week")
+        yield SystemCommand(_("Board settings"), about, self.action_board_settings)
         for node, binding in self._commands(screen):
             if binding.action in ("quit", "command_palette"):
                 continue

@@ -29,6 +29,7 @@ from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import gaps_text
 from delegate_tui.core.vocabulary import STAGES, absence_label, reason_label, stage_label
 from delegate_tui.ui.screens import insight_words as words
+from delegate_tui.ui.screens.board_settings import edit_settings
 from delegate_tui.ui.widgets.bars import KeyBar
 from delegate_tui.ui.words import translate_bindings
 
@@ -84,6 +85,7 @@ class InsightScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Close"), id="insight.close"),
         Binding("r", "refresh_figures", N_("Refresh"), id="insight.refresh"),
+        Binding("b", "board_settings", N_("Board settings"), id="insight.board-settings"),
     ]
     """Escape goes back to the board; r recomputes the figures from the store."""
 
@@ -131,6 +133,9 @@ class InsightScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_board_settings(self) -> None:
+        edit_settings(self.app, self.store)
 
     def action_refresh_figures(self) -> None:
         self.refresh_figures()
