@@ -270,7 +270,16 @@ def _add_edit_flags(p: argparse.ArgumentParser) -> None:
                 flag.option, action=argparse.BooleanOptionalAction, help=_said(flag.help)
             )
         else:
-            p.add_argument(flag.option, metavar=_said(flag.metavar), help=_said(flag.help))
+            p.add_argument(flag.option, metavar=_metavar(spec), help=_said(flag.help))
+
+
+def _metavar(spec: FieldSpec) -> str | None:
+    """The flag's value as `--help` names it: the table's, else (in French) the field's label
+    in capitals; English keeps argparse's own (the option's name in capitals)."""
+    assert spec.flag is not None
+    if spec.flag.metavar or not is_french() or not spec.label:
+        return _said(spec.flag.metavar)
+    return _(spec.label).upper().replace(" ", "_").replace("'", "_")
 
 
 def _said(text: str | None) -> str | None:

@@ -173,7 +173,7 @@ class FieldSpec:
 
 LEVEL_HINT = N_("1-7 or tell, sell, consult, agree, advise, inquire, delegate")
 
-_REASON_FLAG = "why delegate it: repetitive | standardised | low-value | emergency | none"
+_REASON_FLAG = N_("why delegate it: repetitive | standardised | low-value | emergency | none")
 
 CARD_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "", Text, N_("Title"), parse_title, flag=Flag("--title"), column="title"),
@@ -204,7 +204,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Accountable"),
         parse_name,
         N_("who signs off"),
-        flag=Flag("--accountable", "who signs off (exactly one person)"),
+        flag=Flag("--accountable", N_("who signs off (exactly one person)")),
         column="accountable",
     ),
     FieldSpec(
@@ -214,7 +214,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Hours / week"),
         parse_hours,
         N_("0 to 168"),
-        flag=Flag("--hours", "hours per week"),
+        flag=Flag("--hours", N_("hours per week"), N_("HOURS")),
         column="hours_per_week",
     ),
     FieldSpec(
@@ -226,7 +226,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         # TRANSLATORS: the areas as they may be typed (French: their French names)
         N_("direction, finance, sales-marketing, hr-legal, logistics, production, quality"),
         lambda v: area_label(v or ""),
-        flag=Flag("--area", "business area, or 'none'"),
+        flag=Flag("--area", N_("business area, or 'none'")),
         column="area",
     ),
     FieldSpec("archived_at", None, WhenSet),
@@ -241,7 +241,9 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         lambda v: absence_label(v or ""),
         typed=lambda v: absence_label(v or "") if is_french() else str(v),
         flag=Flag(
-            "--absence", "two weeks away, this task: stops | struggles | runs | waits | none"
+            "--absence",
+            N_("two weeks away, this task: stops | struggles | runs | waits | none"),
+            N_("ABSENCE"),
         ),
         column="absence",
     ),
@@ -254,7 +256,9 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         LEVEL_HINT,
         _level,
         typed=_typed_level,
-        flag=Flag("--level", "delegation level now: 1-7 or tell … delegate, or none"),
+        flag=Flag(
+            "--level", N_("delegation level now: 1-7 or tell … delegate, or none"), N_("LEVEL")
+        ),
         column="level",
     ),
     FieldSpec(
@@ -266,7 +270,11 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         LEVEL_HINT,
         _level,
         typed=_typed_level,
-        flag=Flag("--target-level", "delegation level to reach: 1-7 or a name, or none"),
+        flag=Flag(
+            "--target-level",
+            N_("delegation level to reach: 1-7 or a name, or none"),
+            N_("TARGET_LEVEL"),
+        ),
         column="target_level",
     ),
     FieldSpec(
@@ -277,7 +285,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         parse_reason,
         N_("repetitive, standardised, low-value, emergency (none clears it)"),
         lambda v: reason_label(v or ""),
-        flag=Flag("--reason", _REASON_FLAG),
+        flag=Flag("--reason", _REASON_FLAG, N_("REASON")),
         column="reason",
     ),
     FieldSpec(
@@ -289,7 +297,9 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("yes or no"),
         lambda v: _("yes") if v else _("no"),
         flag=Flag(
-            "--provider", "an outside provider does it (--no-provider: the team does)", boolean=True
+            "--provider",
+            N_("an outside provider does it (--no-provider: the team does)"),
+            boolean=True,
         ),
         column="provider",
     ),
@@ -300,7 +310,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Confidential"),
         parse_note,
         N_("what the provider may see"),
-        flag=Flag("--confidentiality", "what the provider may see (confidentiality notes)"),
+        flag=Flag("--confidentiality", N_("what the provider may see (confidentiality notes)")),
     ),
     FieldSpec(
         "reporting",
@@ -309,7 +319,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Reporting"),
         parse_note,
         N_("how and how often the provider reports"),
-        flag=Flag("--reporting", "how and how often the provider reports"),
+        flag=Flag("--reporting", N_("how and how often the provider reports")),
     ),
     FieldSpec(
         "checkin",
@@ -320,7 +330,11 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("'weekly', 'every 2 weeks', 'every monday', 'every other week' or 'monthly'"),
         lambda v: show_cadence(v or ""),
         typed=lambda v: show_cadence(v or ""),
-        flag=Flag("--checkin", "check-in cadence, e.g. 'every 2 weeks', 'monthly', or none"),
+        flag=Flag(
+            "--checkin",
+            N_("check-in cadence, e.g. 'every 2 weeks', 'monthly', or none"),
+            N_("CHECKIN"),
+        ),
         column="checkin",
     ),
     FieldSpec(
@@ -333,7 +347,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         _day,
         typed=_day,
         timed=True,
-        flag=Flag("--checked-in", "when you last checked in: 'today', '3 days ago', …", "WHEN"),
+        flag=Flag("--checked-in", N_("when you last checked in: 'today', '3 days ago', …"), "WHEN"),
     ),
     FieldSpec(
         "leader_mission",
@@ -346,7 +360,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         typed=yes_no,
         flag=Flag(
             "--leader-mission",
-            "one of the missions only the leader must do (--no-leader-mission: not)",
+            N_("one of the missions only the leader must do (--no-leader-mission: not)"),
             boolean=True,
         ),
     ),
@@ -359,7 +373,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("entrepreneur, manager or technician (none: technician, or entrepreneur for a mission)"),
         lambda v: role_label(v) if v else "",
         typed=lambda v: role_label(v) if v else "",
-        flag=Flag("--role", "your role in it: entrepreneur | manager | technician | none"),
+        flag=Flag("--role", N_("your role in it: entrepreneur | manager | technician | none")),
     ),
     FieldSpec(
         "backup",
@@ -368,7 +382,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Backup"),
         parse_name,
         N_("who covers when the owner is away"),
-        flag=Flag("--backup", "who covers when the owner is away ('' clears it)", "NAME"),
+        flag=Flag("--backup", N_("who covers when the owner is away ('' clears it)"), "NAME"),
     ),
 )
 """Every scalar field of a card, in the order a new card's fields are stored."""
