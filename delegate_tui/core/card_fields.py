@@ -22,15 +22,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from delegate_tui.core.dates import parse_checkin, parse_when, show_cadence
-from delegate_tui.core.errors import ValidationError
-from delegate_tui.core.formats import quoted
+from delegate_tui.core.dates import parse_checkin, show_cadence
+from delegate_tui.core.field_values import (
+    day_of,
+    level_shown,
+    level_typed,
+    parse_checked_in,
+    parse_description,
+    parse_leader_mission,
+    parse_provider,
+    yes_no,
+)
 from delegate_tui.core.language import N_, _, is_french
 from delegate_tui.core.stored_types import (
-    MAX_STORED_TEXT,
     Absence,
     Area,
     Hours,
@@ -42,17 +48,12 @@ from delegate_tui.core.stored_types import (
     Text,
     WhenSet,
 )
-from delegate_tui.core.times import FIRST_YEAR, LAST_YEAR, format_time
 from delegate_tui.core.vocabulary import (
-    LEVELS,
     absence_label,
     area_label,
-    clean_text,
-    level_label,
     parse_absence,
     parse_area,
     parse_hours,
-    parse_leader_mission,
     parse_level,
     parse_name,
     parse_note,
@@ -61,72 +62,7 @@ from delegate_tui.core.vocabulary import (
     parse_title,
     reason_label,
     role_label,
-    yes_no,
 )
-
-
-def parse_description(value: str) -> str:
-    text = clean_text(value.replace("\r\n", "\n")).strip()
-    if len(text) > MAX_STORED_TEXT:
-        message = _("the description is {length} characters long: keep it under {most}")
-        raise ValidationError(message.format(length=len(text), most=MAX_STORED_TEXT))
-    return text
-
-
-def parse_provider(value: str) -> bool:
-    """yes/no for the external provider flag."""
-    key = value.strip().lower()
-    if key in ("yes", "y", "true", "1", "provider", "external", "oui", "o", "prestataire"):
-        return True
-    if key in (
-        "no",
-        "n",
-        "false",
-        "0",
-        "",
-        "none",
-        "-",
-        "team",
-        "non",
-        "aucun",
-        "equipe",
-        "équipe",
-    ):
-        return False
-    message = _("unknown answer {value}: an outside provider? write yes or no")
-    raise ValidationError(message.format(value=quoted(value) if is_french() else repr(value)))
-
-
-def parse_checked_in(value: str, now: datetime, dayfirst: bool | None = None) -> str | None:
-    """When the leader last checked in, as stored ('' or none clears it); a numeric date that
-    could be read two ways is read as `dayfirst` says (see `dates.parse_when`)."""
-    if value.strip().lower() in ("", "none", "never", "-"):
-        return None
-    moment = parse_when(value, now, dayfirst)
-    if not FIRST_YEAR <= moment.astimezone(UTC).year <= LAST_YEAR:
-        message = _("the date {value} is not between {first} and {last}")
-        typed = quoted(value) if is_french() else repr(value)
-        raise ValidationError(message.format(value=typed, first=FIRST_YEAR, last=LAST_YEAR))
-    return format_time(moment)
-
-
-def _level_name(value: Any) -> str:
-    return LEVELS[value - 1] if isinstance(value, int) and 0 < value <= len(LEVELS) else ""
-
-
-def _level(value: Any) -> str:
-    """'3 consult' / '3 Consulter': a level as the card screen shows it."""
-    return f"{value} {level_label(value)}" if _level_name(value) else ""
-
-
-def _typed_level(value: Any) -> str:
-    """The level a prompt starts with: its name, as it may be typed in the run's language."""
-    name = _level_name(value)
-    return level_label(value) if name and is_french() else name
-
-
-def _day(value: Any) -> str:
-    return str(value or "")[:10]
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,8 +190,8 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Level now"),
         parse_level,
         LEVEL_HINT,
-        _level,
-        typed=_typed_level,
+        level_shown,
+        typed=level_typed,
         flag=Flag(
             "--level", N_("delegation level now: 1-7 or tell … delegate, or none"), N_("LEVEL")
         ),
@@ -268,8 +204,8 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Level target"),
         parse_level,
         LEVEL_HINT,
-        _level,
-        typed=_typed_level,
+        level_shown,
+        typed=level_typed,
         flag=Flag(
             "--target-level",
             N_("delegation level to reach: 1-7 or a name, or none"),
@@ -344,8 +280,8 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         N_("Checked in"),
         parse_checked_in,
         N_("'today', '3 days ago', 2026-11-20 (c: checked in now)"),
-        _day,
-        typed=_day,
+        day_of,
+        typed=day_of,
         timed=True,
         flag=Flag("--checked-in", N_("when you last checked in: 'today', '3 days ago', …"), "WHEN"),
     ),

@@ -197,7 +197,7 @@ def clean_text(value: str) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
 
 
-def _typed(value: object) -> str:
+def typed_value(value: object) -> str:
     """What the person typed, quoted inside an error message: 'x' / « x »."""
     return quoted(str(value)) if is_french() else repr(value)
 
@@ -225,7 +225,7 @@ def parse_stage(value: str) -> str:
     stage = _read(value, (STAGE_LABELS,), FRENCH_STAGES)
     if stage is None:
         message = _("unknown stage {value}: use one of only-me, delegating, team-owned")
-        raise ValidationError(message.format(value=_typed(value)))
+        raise ValidationError(message.format(value=typed_value(value)))
     return stage
 
 
@@ -306,7 +306,7 @@ def parse_area(value: str | None) -> str:
             "unknown area {value}: use one of direction, finance, sales-marketing, hr-legal, "
             "logistics, production, quality"
         )
-        raise ValidationError(message.format(value=_typed(value)))
+        raise ValidationError(message.format(value=typed_value(value)))
     return area
 
 
@@ -318,7 +318,7 @@ def parse_log_kind(value: str) -> str:
         message = _(
             "unknown log kind {value}: use one of error, adjustment, efficiency-loss, doubt"
         )
-        raise ValidationError(message.format(value=_typed(value)))
+        raise ValidationError(message.format(value=typed_value(value)))
     return kind
 
 
@@ -330,7 +330,7 @@ def parse_absence(value: str | None) -> str:
         return ""
     if answer is None:
         message = _("unknown absence answer {value}: use stops, struggles, runs or waits (or none)")
-        raise ValidationError(message.format(value=_typed(value)))
+        raise ValidationError(message.format(value=typed_value(value)))
     return answer
 
 
@@ -342,7 +342,7 @@ def parse_role(value: str | None) -> str:
         return ""
     if role is None:
         message = _("unknown role {value}: use entrepreneur, manager or technician (or none)")
-        raise ValidationError(message.format(value=_typed(value)))
+        raise ValidationError(message.format(value=typed_value(value)))
     return role
 
 
@@ -360,7 +360,7 @@ def parse_level(value: str | int | None) -> int | None:
             "unknown delegation level {value}: use 1-7 or one of tell, sell, consult, agree, "
             "advise, inquire, delegate"
         )
-        raise ValidationError(message.format(value=_typed(value)))
+        raise ValidationError(message.format(value=typed_value(value)))
     return LEVELS.index(named) + 1
 
 
@@ -375,7 +375,7 @@ def parse_reason(value: str | None) -> str:
             "unknown delegation reason {value}: use one of repetitive, standardised, low-value, "
             "emergency (or none)"
         )
-        raise ValidationError(message.format(value=_typed(value)))
+        raise ValidationError(message.format(value=typed_value(value)))
     return reason
 
 
@@ -386,19 +386,3 @@ def parse_note(value: str | None) -> str:
         message = _("the note is {length} characters long: keep it under {most}")
         raise ValidationError(message.format(length=len(text), most=MAX_TEXT))
     return text
-
-
-def parse_leader_mission(value: str) -> bool:
-    """yes/no (oui/non) for "one of the missions only the leader must do"."""
-    key = fold(value)
-    if key in ("yes", "y", "true", "1", "oui", "o", "leader", "mission", "dirigeant"):
-        return True
-    if key in ("", "no", "n", "false", "0", "none", "non", "aucun", "aucune"):
-        return False
-    message = _("unknown answer {value}: one of your own missions? write yes or no")
-    raise ValidationError(message.format(value=_typed(value)))
-
-
-def yes_no(value: object) -> str:
-    """'yes' / 'oui' for a true flag, 'no' / 'non' for a false one."""
-    return _("yes") if value else _("no")

@@ -14,10 +14,10 @@ from dateutil.rrule import YEARLY, rrule
 
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import dates
-from delegate_tui.core.card_fields import parse_checked_in, parse_description, parse_provider
 from delegate_tui.core.csv_import import parse_rows, read_rows
 from delegate_tui.core.dates import Cadence, next_checkin, parse_cadence, parse_when
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.field_values import parse_checked_in, parse_description, parse_provider
 from delegate_tui.core.stored_types import MAX_STORED_TEXT
 from delegate_tui.core.vocabulary import MAX_TEXT, MAX_TITLE, parse_note, parse_text, parse_title
 from delegate_tui.snapshots.write import FORMAT_LABELS, parse_format, target_path, write_snapshot

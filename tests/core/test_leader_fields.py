@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from delegate_tui.core.errors import ValidationError
+from delegate_tui.core.field_values import parse_leader_mission
 from delegate_tui.core.records import card_from_record
-from delegate_tui.core.vocabulary import parse_absence, parse_leader_mission, parse_role, role_label
+from delegate_tui.core.vocabulary import parse_absence, parse_role, role_label
 from tests.core.test_stored_shape import accepted, board, refused
 
 

@@ -22,9 +22,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from delegate_tui import config
-from delegate_tui.core.card_fields import parse_description
 from delegate_tui.core.display import block, line
 from delegate_tui.core.errors import CardNotFound
+from delegate_tui.core.field_values import parse_description
 from delegate_tui.core.fields import FIELDS_BY_NAME, field_text, parse_field
 from delegate_tui.core.insight import card_checkin
 from delegate_tui.core.language import N_, _
