@@ -1,7 +1,7 @@
 """Provides the sample board of `delegate --demo`: a small business halfway through handing over.
 
 The cards are in `demo_board.toml`, or `demo_board.fr.toml` (a French family bakery, the same
-shape and the same stable ids) when the run is French. `build_demo(store)` adds them through the store, replaying a
+shape and the same stable ids) when the run is French. `build_demo(store)` adds them through the store and names the board and its leader, replaying a
 few months of history on a stepped clock that ends at the store's own 'now', so dates look real
 and a frozen clock gives the same board every time. No Textual.
 """
@@ -77,6 +77,16 @@ INSIGHT_KEYS = (
 )
 """Delegation-insight fields a demo card may set (see issue 7's card fields)."""
 
+LEADER_KEYS = ("leader_mission", "role", "backup")
+"""The leader's fields a demo card may set (issue 16): one of the leader's missions, the
+leader's role in it, who covers when its owner is away."""
+
+DEMO_SETTINGS = {
+    "en": {"name": "Harper Renovations", "leader": "Sam Harper", "leader_hours": 50.0},
+    "fr": {"name": "Boulangerie Lefèvre", "leader": "Nathalie Lefèvre", "leader_hours": 50.0},
+}
+"""The demo board's settings in each language: its name, the leader's and 50 hours a week."""
+
 
 def _adder(n: int, spec: dict[str, Any]) -> Step:
     def step(store: BoardStore, ids: list[str]) -> None:
@@ -88,7 +98,7 @@ def _adder(n: int, spec: dict[str, Any]) -> Step:
             hours_per_week=float(spec.get("hours", 0.0)),
             area=spec.get("area", ""),
             description=spec.get("description", ""),
-            **{k: spec[k] for k in INSIGHT_KEYS if k in spec},
+            **{k: spec[k] for k in (*INSIGHT_KEYS, *LEADER_KEYS) if k in spec},
         ).id
 
     return step
@@ -128,6 +138,7 @@ def build_demo(store: BoardStore) -> list[str]:
             step(store, ids)
     finally:
         stamper.clock = real_clock
+    store.set_settings(**DEMO_SETTINGS["fr" if is_french() else "en"])
     return ids
 
 

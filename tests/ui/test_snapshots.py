@@ -45,5 +45,11 @@ def test_help_screen(snap_compare, demo_app):
 
 
 def test_readiness_gate(snap_compare, demo_app):
-    # "Negotiate with the bank" has no owner and no standard: the second move asks first.
-    assert snap_compare(demo_app, terminal_size=SIZE, press=["L", "L"])
+    # "Negotiate with the bank" is a leader mission (y hands it over anyway), with no owner and
+    # no standard: the second move asks the readiness gate's question.
+    assert snap_compare(demo_app, terminal_size=SIZE, press=["L", "y", "L"])
+
+
+def test_leader_mission_question(snap_compare, demo_app):
+    # "Negotiate with the bank" is one of the leader's missions: moving it asks first.
+    assert snap_compare(demo_app, terminal_size=SIZE, press=["L"])

@@ -29,6 +29,7 @@ from delegate_tui.core.vocabulary import (
     stage_label,
 )
 from delegate_tui.ui.screens.board_export import ask_and_export
+from delegate_tui.ui.screens.board_missions import move_forward, toggle_mission
 from delegate_tui.ui.screens.board_words import quoted, stage_head
 from delegate_tui.ui.screens.card import CardScreen
 from delegate_tui.ui.screens.confirm import ConfirmScreen, gate_screen
@@ -72,6 +73,8 @@ class BoardScreen(Screen[None]):
         Binding("n", "new_card", N_("New"), id="new-card", tooltip=N_("New card in this column")),
         Binding("enter", "open_card", N_("Open"), id="open-card",
                 tooltip=N_("Open the card: standards, notes, log")),
+        Binding("m", "mission", N_("Mission"), show=False, id="leader-mission",
+                tooltip=N_("Mark or unmark one of your missions")),
         Binding("e", "rename", N_("Rename"), show=False, id="rename", tooltip=N_("Rename the card")),
         Binding("a", "archive", N_("Archive"), show=False, id="archive",
                 tooltip=N_("Archive the card (u brings it back)")),
@@ -218,21 +221,13 @@ class BoardScreen(Screen[None]):
             question = _("What happened? {card} goes back to {stage}").format(
                 card=quoted(card), stage=stage_label(stage)
             )
-            ask_why(self.app, question, lambda why: self._move(card.id, stage, why=why))
+            ask_why(self.app, question, lambda why: self.move_card(card.id, stage, why=why))
             return
-        if stage != "team-owned":
-            self._move(card.id, stage)
-            return
-        found = readiness(card, self.board.clock())
-        if not found.missing and not found.warnings:
-            self._move(card.id, stage)
-            return
-        self.app.push_screen(
-            gate_screen(_("Hand {card} over to the team?").format(card=quoted(card)), found),
-            lambda yes: self._move(card.id, stage, forced=not found.ready) if yes else None,
-        )
+        move_forward(self, card, stage)
 
-    def _move(self, card_id: str, stage: str, forced: bool = False, why: Why | None = None) -> None:
+    def move_card(
+        self, card_id: str, stage: str, forced: bool = False, why: Why | None = None
+    ) -> None:
         """Move the card, with the log entry `why` if given: one save, one undo step."""
         store = self.board.store
         try:
@@ -297,6 +292,9 @@ class BoardScreen(Screen[None]):
         if card is not None:
             screen = CardScreen(card.id)
             self.app.push_screen(screen, lambda _: self.refresh_view(card.id, [card.id]))
+
+    def action_mission(self) -> None:
+        toggle_mission(self)
 
     def action_rename(self) -> None:
         card = self.current

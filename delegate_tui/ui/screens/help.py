@@ -27,6 +27,7 @@ HEADINGS: tuple[str, ...] = (
 
 NOTES = (
     N_("● on a card: its transition log has an entry from the last 7 days."),
+    N_("★ before a title: one of your missions, which only you must do (m marks or unmarks it)."),
     N_("3d, 5w, 4mo on a card: how long it has been in its stage."),
     N_(
         "Archived cards leave the board: 'delegate list --archived' lists them and "

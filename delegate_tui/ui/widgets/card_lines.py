@@ -7,7 +7,7 @@ shows literally and carries no action.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -33,6 +33,8 @@ EDGE = "▎"
 RECENT_MARK = "●"
 OVERDUE_MARK = "overdue"  # its words: pgettext("card line", "overdue") where it is drawn
 """Shown on a card whose check-in is overdue (in $marker-overdue)."""
+MISSION_MARK = "★"
+"""Before the title of a leader mission, one of the missions only the leader must do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ class CardStyles:
     overdue: Style
     missing: Style
     edge: Style
+    mission: Style = field(default_factory=Style)
+    """The leader mission's marker (its own colour; none where a caller gives no style)."""
 
 
 def age_label(since: str, now: datetime) -> str:
@@ -104,6 +108,7 @@ class LineStyles:
     missing: Style
     recent: Style
     overdue: Style
+    mission: Style
 
 
 @lru_cache(maxsize=32)
@@ -118,6 +123,7 @@ def line_styles(styles: CardStyles, state: str) -> LineStyles:
         missing=base + styles.missing,
         recent=base + styles.recent,
         overdue=base + styles.overdue,
+        mission=base + styles.mission,
     )
 
 
@@ -187,7 +193,8 @@ def render_card(
     line = line_styles(styles, state)
     edge = (EDGE if state == "selected" else " ", line.edge)
     inner = max(width - 3, 1)
-    title = [edge, (" ", line.base), (display.line(card.title), line.title)]
+    mark = [(MISSION_MARK + " ", line.mission)] if card.leader_mission else []
+    title = [edge, (" ", line.base), *mark, (display.line(card.title), line.title)]
     meta = [edge, (" ", line.base), *_meta(card, now, inner, line)]
     return [
         _strip(title, width, line.base),

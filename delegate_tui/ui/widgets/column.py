@@ -71,6 +71,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
         "column--overdue",
         "column--missing",
         "column--edge",
+        "column--mission",
         "column--empty",
     }
 
@@ -255,6 +256,7 @@ class Column(ScrollView, can_focus=False, inherit_bindings=False):
                 overdue=part("column--overdue"),
                 missing=part("column--missing"),
                 edge=part("column--edge"),
+                mission=part("column--mission"),
             )
         return self._styles
 
