@@ -104,6 +104,7 @@ FRENCH_ABSENCE: dict[str, str] = {
     "scenario-3": "runs",
     "attend": "waits",
     "attend-votre-retour": "waits",
+    "ca-attend-votre-retour": "waits",
     "attend-mon-retour": "waits",
     "en-attente": "waits",
 }
