@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -264,6 +264,7 @@ class Insight:
     time_in_stage: tuple[tuple[Card, dict[str, timedelta]], ...]
     checkins: tuple[CheckIn, ...]
     flow: tuple[FlowPoint, ...]
+    spans: SpansById = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def total_hours(self) -> float:
@@ -313,6 +314,7 @@ def build(cards: Sequence[Card], now: datetime, weeks: int = DEFAULT_WEEKS) -> I
         time_in_stage=tuple((c, time_in_stage(known[c.id])) for c in cards),
         checkins=tuple(checkins(cards, now, known)),
         flow=tuple(flow(cards, now, weeks, known)),
+        spans=known,
     )
 
 
