@@ -5,7 +5,11 @@ Run: python3 tests/benchmarks/bench_insight.py [--sizes 100,1000,10000] [--repea
 On the realistic board of bench_store.py it prints the median of several runs of:
   load      BoardStore(path) and its card models — what `delegate status` pays first
   insight   insight.build: verdict, hours, bought back, priorities, ages, check-ins, flow
-and the ratio of insight to load. Target: the figures cost no more than opening the board, so
+  leader    insight.build and leader_insight.build_leader (issue 16: the leader's week, the
+            teammates' absence, the absence test week by week and its projection), what
+            `delegate status` and the `i` screen compute now
+and the ratio of insight to load. Issue 16's target: `leader` within 2x the `insight` of the
+commit before it (run this file in a worktree of that commit, taking turns). Target: the figures cost no more than opening the board, so
 `delegate status` and the `i` screen feel as quick as `delegate list`.
 """
 
@@ -22,12 +26,13 @@ from bench_store import build_board, median_time
 
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import insight
+from delegate_tui.core.leader_insight import build_leader
 from delegate_tui.core.records import Identity
 
 TARGET = 1.0
 
 
-def measure(size: int, repeat: int) -> tuple[float, float]:
+def measure(size: int, repeat: int) -> tuple[float, float, float]:
     who = Identity("bench", "dev-bench")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "board.json"
@@ -37,7 +42,8 @@ def measure(size: int, repeat: int) -> tuple[float, float]:
         cards = store.cards()
         now = store.stamper.clock()
         figures = median_time(lambda: insight.build(cards, now), repeat)
-    return load, figures
+        leader = median_time(lambda: build_leader(insight.build(cards, now), 40.0), repeat)
+    return load, figures, leader
 
 
 def main() -> int:
@@ -46,12 +52,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     worst = 0.0
-    print(f"{'cards':>7}  {'load':>9}  {'insight':>9}  ratio")
+    print(f"{'cards':>7}  {'load':>9}  {'insight':>9}  {'leader':>9}  ratio")
     for size in (int(s) for s in args.sizes.split(",")):
-        load, figures = measure(size, args.repeat)
+        load, figures, leader = measure(size, args.repeat)
         ratio = figures / load
         worst = max(worst, ratio)
-        print(f"{size:>7}  {load * 1000:7.1f}ms  {figures * 1000:7.1f}ms  {ratio:5.2f}x")
+        times = f"{load * 1000:7.1f}ms  {figures * 1000:7.1f}ms  {leader * 1000:7.1f}ms"
+        print(f"{size:>7}  {times}  {ratio:5.2f}x")
     verdict = "met" if worst <= TARGET else "MISSED"
     print(f"target: insight within {TARGET:g}x the load: {verdict} (worst {worst:.2f}x)")
     return 0
