@@ -66,11 +66,15 @@ def _hat_order(area: str) -> tuple[int, str]:
 
 
 def hats(cards: Sequence[Card]) -> dict[str, dict[str, Figures]]:
-    """Cards and hours of each hat worn on the board, in each stage."""
-    worn = sorted({c.area for c in cards}, key=_hat_order)
+    """Cards and hours of each hat worn on the board, in each stage (one pass over the cards)."""
+    worn: dict[str, dict[str, list[Card]]] = {}
+    for card in cards:
+        stages = worn.setdefault(card.area, {stage: [] for stage in STAGES})
+        if card.stage in stages:
+            stages[card.stage].append(card)
     return {
-        area: {s: figures(c for c in cards if c.area == area and c.stage == s) for s in STAGES}
-        for area in worn
+        area: {stage: figures(found) for stage, found in worn[area].items()}
+        for area in sorted(worn, key=_hat_order)
     }
 
 
