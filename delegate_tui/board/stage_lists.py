@@ -19,7 +19,7 @@ from typing import Any
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core.board_order import record_order
 from delegate_tui.core.records import CARD_FIELDS, is_live
-from delegate_tui.core.vocabulary import STAGES
+from delegate_tui.core.vocabulary import STAGES, area_label
 
 Key = tuple[float, str, str]
 """A card's place within its stage, as `board_order` gives it: position, creation, id."""
@@ -50,11 +50,15 @@ def place_of(card_id: str, record: Mapping[str, Any]) -> Place | None:
 
 
 def record_matches(record: Mapping[str, Any], query: str) -> bool:
-    """Whether `query` (lower case) is in a stored card's title, owner or live notes, read the
-    way `card_from_record` reads them (the board's filter, without building the model)."""
+    """Whether `query` (lower case) is in a stored card's title, owner, area (its id or its
+    name in the run's language) or live notes, read the way `card_from_record` reads them (the
+    board's filter, without building the model)."""
     if query in str(record.get("title", "")).lower():
         return True
     if query in str(record.get("owner", "") or "").lower():
+        return True
+    area = str(record.get("area", "") or "")
+    if area and (query in area.lower() or query in area_label(area).lower()):
         return True
     notes = record.get("notes", {}).values()
     return any(query in str(n.get("text", "")).lower() for n in notes if is_live(n))

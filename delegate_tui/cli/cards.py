@@ -77,7 +77,9 @@ def cmd_add(args: argparse.Namespace, store: BoardStore) -> int:
 
 def cmd_list(args: argparse.Namespace, store: BoardStore) -> int:
     stage = parse_stage(args.stage) if args.stage else None
+    area = parse_area(args.area) if getattr(args, "area", None) is not None else None
     cards = [c for c in store.cards(archived=args.archived) if stage is None or c.stage == stage]
+    cards = [c for c in cards if area is None or c.area == area]  # 'none': the cards without
     if args.json:
         print_json([c.to_json() for c in cards])
         return 0
@@ -313,6 +315,9 @@ def _register_cards(commands: Commands) -> None:
     p = _command(commands, "list", cmd_list, N_("list the cards"))
     p.add_argument("--stage", metavar=_("STAGE"), help=stages)
     p.add_argument("--archived", action="store_true", help=_("list archived cards instead"))
+    p.add_argument(
+        "--area", metavar=_("AREA"), help=_("only the cards of this area (a hat), or 'none'")
+    )
     p.add_argument("--json", action="store_true", help=_("print the cards as JSON"))
 
     p = _command(commands, "show", cmd_show, N_("show one card"))

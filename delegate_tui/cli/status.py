@@ -7,14 +7,17 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timedelta
 
+from delegate_tui.board.leader_hours import leader_hours
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli.json_out import print_json
 from delegate_tui.cli.parsing import Commands
+from delegate_tui.cli.status_leader import leader_lines
 from delegate_tui.core.dates import show_cadence
 from delegate_tui.core.display import line
 from delegate_tui.core.formats import NARROW, hours, long_date
 from delegate_tui.core.insight import Insight, Verdict, absence_answer, build
 from delegate_tui.core.language import _, is_french, ngettext, pgettext
+from delegate_tui.core.leader_insight import LeaderInsight, build_leader
 from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import gaps_text
 from delegate_tui.core.vocabulary import absence_label, reason_label, stage_label
@@ -160,10 +163,11 @@ def _lists(insight: Insight) -> list[str]:
     return lines
 
 
-def summary(insight: Insight, board: str = "") -> str:
-    """The human summary `delegate status` prints."""
-    lines = _head(insight, board) + _absence(insight) + _bought_back(insight) + _lists(insight)
-    return "\n".join(lines + not_ready_lines(insight.not_ready))
+def summary(insight: Insight, board: str = "", leader: LeaderInsight | None = None) -> str:
+    """The human summary `delegate status` prints (`leader`: the leader's hours unknown)."""
+    more = leader_lines(leader or build_leader(insight))
+    lines = _head(insight, board) + _absence(insight) + more + _bought_back(insight)
+    return "\n".join(lines + _lists(insight) + not_ready_lines(insight.not_ready))
 
 
 def not_ready_lines(found: list[tuple[Card, list[str]]]) -> list[str]:
@@ -183,10 +187,11 @@ def status(store: BoardStore) -> Insight:
 
 def cmd_status(args: argparse.Namespace, store: BoardStore) -> int:
     insight = status(store)
+    leader = build_leader(insight, leader_hours(store))
     if args.json:
-        print_json(insight.to_json())
+        print_json({**insight.to_json(), **leader.to_json()})
     else:
-        print(summary(insight, store.name))
+        print(summary(insight, store.name, leader))
     return 0
 
 

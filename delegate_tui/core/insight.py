@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from delegate_tui.core.dates import next_checkin, parse_cadence
 from delegate_tui.core.language import N_, _
 from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import not_ready
-from delegate_tui.core.times import format_time, parse_time
+from delegate_tui.core.times import format_time, stored_moment
 from delegate_tui.core.vocabulary import ABSENCE_ANSWERS, REASONS, STAGE_LABELS, STAGES
 
 SCENARIOS: dict[int, str] = {
@@ -56,6 +56,8 @@ class Verdict:
     scenario: int | None
     label: str
     causes: tuple[Card, ...] = ()
+    waiting: tuple[Card, ...] = ()
+    """The leader missions: they wait for the leader's return, listed apart (most hours first)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +90,10 @@ class FlowPoint:
 
 
 def absence_answer(card: Card) -> str:
-    """The leader's own answer, else "waits" for a leader mission, else the stage's."""
-    implied = "waits" if card.leader_mission else STAGE_ANSWER.get(card.stage, "stops")
-    return card.absence or implied
+    """'waits' for a leader mission (always), else the leader's own answer, else the stage's."""
+    if card.leader_mission:
+        return "waits"
+    return card.absence or STAGE_ANSWER.get(card.stage, "stops")
 
 
 def _total(cards: Iterable[Card]) -> Figures:
@@ -116,7 +119,8 @@ def verdict(cards: Sequence[Card]) -> Verdict:
     if scenario == 3:
         causes = []
     causes.sort(key=lambda c: -c.hours_per_week)
-    return Verdict(scenario, _(SCENARIOS[scenario]), tuple(causes))
+    waiting = sorted((c for c in cards if c.leader_mission), key=lambda c: -c.hours_per_week)
+    return Verdict(scenario, _(SCENARIOS[scenario]), tuple(causes), tuple(waiting))
 
 
 def priority(cards: Sequence[Card]) -> list[Card]:
@@ -125,25 +129,6 @@ def priority(cards: Sequence[Card]) -> list[Card]:
     return sorted(
         only_me, key=lambda c: (REASON_RANK.get(c.reason, len(REASONS)), -c.hours_per_week)
     )
-
-
-def stored_moment(text: str | None) -> datetime | None:
-    """A stored timestamp (UTC, see times.format_time), or None if it is unreadable.
-
-    One without a zone is taken as UTC. fromisoformat reads the stored format 10x faster
-    than strptime, which is tried only for what it does not read."""
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except TypeError:
-        return None  # a hand edit stored something other than text
-    except ValueError:
-        try:
-            return parse_time(text)
-        except ValueError:
-            return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def spans(card: Card, now: datetime) -> list[Span]:
@@ -279,6 +264,7 @@ class Insight:
     time_in_stage: tuple[tuple[Card, dict[str, timedelta]], ...]
     checkins: tuple[CheckIn, ...]
     flow: tuple[FlowPoint, ...]
+    spans: SpansById = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def total_hours(self) -> float:
@@ -328,6 +314,7 @@ def build(cards: Sequence[Card], now: datetime, weeks: int = DEFAULT_WEEKS) -> I
         time_in_stage=tuple((c, time_in_stage(known[c.id])) for c in cards),
         checkins=tuple(checkins(cards, now, known)),
         flow=tuple(flow(cards, now, weeks, known)),
+        spans=known,
     )
 
 

@@ -107,6 +107,8 @@ class Card:
     """The leader's role in it as stored ('' for the one its kind implies: see `role_of`)."""
     backup: str = _D["backup"]
     """Who covers when the owner is away ('' for nobody)."""
+    absence_at: str = ""
+    """When the absence answer was given (its field's stamp; '' when unknown)."""
     plain: dict[str, str] = field(default_factory=dict)
     """The plain fields (`card_fields.PLAIN_FIELDS`) by name; one left out holds ''."""
 

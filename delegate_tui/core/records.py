@@ -376,8 +376,14 @@ def card_from_record(card_id: str, record: Mapping[str, Any]) -> Card:
         leader_mission=get("leader_mission") is True,
         role=_choice(get("role"), ROLES),
         backup=str(get("backup", "") or ""),
+        absence_at=_stamp_time(stamp_of(record, "absence")),
         plain={name: str(get(name, "") or "") for name in PLAIN_FIELDS},
     )
+
+
+def _stamp_time(stamp: Any) -> str:
+    """The time of a stamp ('' for a malformed one)."""
+    return stamp[0] if isinstance(stamp, list) and stamp and isinstance(stamp[0], str) else ""
 
 
 def _choice(value: Any, allowed: tuple[str, ...]) -> str:

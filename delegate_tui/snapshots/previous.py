@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from delegate_tui.core.insight import stored_moment
 from delegate_tui.core.model import Card
-from delegate_tui.core.times import parse_time
+from delegate_tui.core.times import parse_time, stored_moment
 from delegate_tui.core.vocabulary import STAGES
 
 STATE_FORMAT = "delegate-snapshot-state/1"

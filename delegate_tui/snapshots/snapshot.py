@@ -24,12 +24,11 @@ from delegate_tui.core.insight import (
     by_stage,
     card_checkin,
     spans,
-    stored_moment,
     verdict,
 )
 from delegate_tui.core.language import _
 from delegate_tui.core.model import Card
-from delegate_tui.core.times import format_time
+from delegate_tui.core.times import format_time, stored_moment
 from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, STAGES, log_kind_label
 from delegate_tui.snapshots.previous import STATE_FORMAT, Previous, change_since
 

@@ -12,7 +12,7 @@ from delegate_tui.board.undo import UndoHistory
 from delegate_tui.core.board_order import board_order
 from delegate_tui.core.records import CARD_FIELDS, Identity, card_from_record
 from delegate_tui.core.stored_shape import Card, locate
-from delegate_tui.core.vocabulary import STAGES
+from delegate_tui.core.vocabulary import STAGES, area_label
 from tests.core.test_merge_properties import sides
 from tests.kit.basics import FrozenClock
 
@@ -204,10 +204,19 @@ def test_the_filter_reads_records_as_it_would_read_the_models(boards) -> None:
     for card_id, record in boards[0][CARDS].items():
         card = card_from_record(card_id, record)
         texts = [card.title, card.owner, *(note.text for note in card.notes)]
+        texts += [card.area, area_label(card.area)] if card.area else []  # the filter's areas
         stored = [str(n.get("text", "")) for n in record.get("notes", {}).values()]
         for text in [*texts, *stored, "zzz", "ann", "note 1", "-2"]:
             query = text.lower()
             assert record_matches(record, query) == any(query in t.lower() for t in texts)
+
+
+def test_the_filter_matches_areas_in_both_languages(tmp_path, french) -> None:
+    store = BoardStore(tmp_path / "board.json", Identity("a", "d"), clock=FrozenClock())
+    card = store.add("Payroll", area="hr-legal")
+    record = store.raw_cards()[card.id]
+    assert record_matches(record, "hr-legal") and record_matches(record, "juridique")
+    assert not record_matches(record, "finance")
 
 
 def test_the_filter_skips_deleted_notes(tmp_path) -> None:

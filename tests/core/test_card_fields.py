@@ -33,7 +33,16 @@ TYPED = [spec.name for spec in CARD_SPECS if not spec.plain]
 NOT_ON_THE_MODEL = {"deleted_at"}
 """Stored fields the model has no attribute for: a deleted card is not a Card at all."""
 
-CARD_PARTS = {"id", *ITEM_COLLECTIONS, "log", "history", "created_at", "updated_at", "plain"}
+CARD_PARTS = {
+    "id",
+    *ITEM_COLLECTIONS,
+    "log",
+    "history",
+    "created_at",
+    "updated_at",
+    "absence_at",
+    "plain",
+}
 """The Card's attributes that are not scalar fields of the table."""
 
 COMPUTED_COLUMNS = {

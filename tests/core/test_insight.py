@@ -371,10 +371,10 @@ def test_a_leader_mission_waits_and_is_never_a_cause() -> None:
     assert insight.by_answer([bank, payroll])["waits"] == insight.Figures(1, 2.0)
 
 
-def test_a_leader_mission_keeps_the_leaders_own_answer() -> None:
+def test_a_leader_mission_always_waits_whatever_was_answered() -> None:
     bank = _mission("Negotiate with the bank", absence="stops")
-    assert insight.absence_answer(bank) == "stops"
-    assert insight.verdict([bank]).causes == (bank,)
+    assert insight.absence_answer(bank) == "waits"
+    assert insight.verdict([bank]) == insight.Verdict(3, "it runs normally", (), (bank,))
 
 
 def test_an_answered_waits_on_an_ordinary_card_is_no_cause_either() -> None:

@@ -19,15 +19,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from delegate_tui.board.leader_hours import leader_hours
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import insight
 from delegate_tui.core.dates import show_cadence
 from delegate_tui.core.display import line
 from delegate_tui.core.formats import hours
 from delegate_tui.core.language import N_, _, ngettext
+from delegate_tui.core.leader_insight import build_leader
 from delegate_tui.core.model import Card
 from delegate_tui.core.readiness import gaps_text
 from delegate_tui.core.vocabulary import STAGES, absence_label, reason_label, stage_label
+from delegate_tui.ui.screens import insight_leader as leader
 from delegate_tui.ui.screens import insight_words as words
 from delegate_tui.ui.screens.board_settings import edit_settings
 from delegate_tui.ui.widgets.bars import KeyBar
@@ -109,6 +112,10 @@ class InsightScreen(Screen[None]):
         with VerticalScroll(id="insight-body"):
             yield Static(id="insight-title")
             yield Static(id="insight-verdict", classes="insight-panel")
+            yield Static(id="insight-leader-week", classes="insight-panel")
+            with Horizontal(id="insight-team"):
+                yield Static(id="insight-people", classes="insight-panel")
+                yield Static(id="insight-strip", classes="insight-panel")
             with Horizontal(id="insight-hours"):
                 yield Static(id="insight-stages", classes="insight-panel")
                 yield Static(id="insight-answers", classes="insight-panel")
@@ -146,6 +153,7 @@ class InsightScreen(Screen[None]):
     def refresh_figures(self) -> None:
         """Recompute every figure from the store's live cards and show them."""
         found = insight.build(self.store.cards(), self.clock())
+        more = build_leader(found, leader_hours(self.store))
         name = line(self.store.name)
         title = self._heading(_("Delegation insight — {board}").format(board=name))
         title.rstrip()
@@ -154,6 +162,9 @@ class InsightScreen(Screen[None]):
         panels = {
             "title": title,
             "verdict": self._verdict(found),
+            "leader-week": leader.week_panel(more.week, self._style),
+            "people": leader.people_panel(more, self._style),
+            "strip": leader.strip_panel(more, self._style),
             "stages": self._stages(found),
             "answers": self._answers(found),
             "bought-back": self._bought_back(found),
