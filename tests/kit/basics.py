@@ -3,10 +3,13 @@ real `delegate` command in a process."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -46,3 +49,19 @@ def delegate_process(*args: str, env: dict[str, str] | None = None) -> subproces
         text=True,
         env={**os.environ, **(env or {})},
     )
+
+
+@contextlib.contextmanager
+def local_zone(zone: str) -> Iterator[None]:
+    """This process's local time is `zone`'s (e.g. "UTC", "Europe/Paris") while inside."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -4,8 +4,6 @@ machine's zone is pinned to UTC (the screen shows local time)."""
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from delegate_tui.board.store import BoardStore
 from delegate_tui.core.records import Identity
 from delegate_tui.ui.app import DelegateApp
 from delegate_tui.ui.screens.insight import InsightScreen
-from tests.kit.basics import FrozenClock
+from tests.kit.basics import FrozenClock, local_zone
 from tests.ui.test_insight_screen import build_board
 
 SIZE = (120, 62)
@@ -25,15 +23,8 @@ SIZE = (120, 62)
 
 @pytest.fixture
 def utc() -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with local_zone("UTC"):
+        yield
 
 
 def team_board(path: Path, clock: FrozenClock) -> BoardStore:

@@ -3,8 +3,6 @@ and no English word left on them; and the insight screen's times are local, thei
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from delegate_tui.ui.screens.export import ExportScreen
 from delegate_tui.ui.screens.help import HelpScreen
 from delegate_tui.ui.screens.insight import InsightScreen
 from delegate_tui.ui.screens.theme_picker import ThemePicker
-from tests.kit.basics import FrozenClock
+from tests.kit.basics import FrozenClock, local_zone
 from tests.ui.test_insight_screen import InsightApp, build_board
 
 NARROW = "\u202f"
@@ -84,15 +82,8 @@ def english_words(text: str) -> list[str]:
 @pytest.fixture
 def paris() -> Iterator[None]:
     """This machine's local time is Paris's (CET in winter)."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/Paris"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with local_zone("Europe/Paris"):
+        yield
 
 
 def french_board(tmp_path: Path) -> tuple[BoardStore, FrozenClock]:

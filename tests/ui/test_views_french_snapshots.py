@@ -6,8 +6,6 @@ The machine's zone is pinned to UTC: the insight screen shows local time.
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,21 +15,14 @@ from textual.pilot import Pilot
 from delegate_tui.core.records import Identity
 from delegate_tui.ui.app import DelegateApp
 from delegate_tui.ui.launch import make_demo_board
-from tests.kit.basics import FrozenClock
+from tests.kit.basics import FrozenClock, local_zone
 
 
 @pytest.fixture
 def utc() -> Iterator[None]:
     """This machine's local time is UTC, whatever the machine running the test."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with local_zone("UTC"):
+        yield
 
 
 @pytest.fixture
