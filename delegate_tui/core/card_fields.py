@@ -299,6 +299,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
             N_("one of the missions only the leader must do (--no-leader-mission: not)"),
             boolean=True,
         ),
+        column="leader_mission",
     ),
     FieldSpec(
         "role",
@@ -319,6 +320,7 @@ CARD_SPECS: tuple[FieldSpec, ...] = (
         parse_name,
         N_("who covers when the owner is away"),
         flag=Flag("--backup", N_("who covers when the owner is away ('' clears it)"), "NAME"),
+        column="backup",
     ),
 )
 """Every scalar field of a card, in the order a new card's fields are stored."""

@@ -1,5 +1,6 @@
 """Provides the card-table cells and the sentences the Markdown and HTML snapshots share, each
-renderer giving its own escape and markup: the owner with its provider tag, the absence answer
+renderer giving its own escape and markup: the title (★ for a leader mission), the owner with
+its provider tag and its backup, the absence answer
 (set off when only the stage implies it), the plain fields of the field table, the absence
 question and its verdict, the cadence, and the colon (French puts a narrow no-break space
 before it). Pure: no I/O, no Textual.
@@ -21,12 +22,28 @@ Escape = Callable[[str], str]
 PLAIN_HEADINGS: tuple[str, ...] = tuple(s.heading for s in PLAIN_COLUMNS if s.heading)
 """The card tables' columns after the fixed ones: the plain fields with a heading."""
 
+MISSION_MARK = "★"
+"""Before the title of a leader mission (as on the board)."""
+
 _SHOWN = tuple(i for i, s in enumerate(PLAIN_COLUMNS) if s.heading)
 
 
 def owner(card: CardLine, escape: Escape, tag: str) -> str:
     """The owner, marked `tag` for an external provider ('' for neither)."""
     return " ".join(part for part in (escape(card.owner), tag if card.provider else "") if part)
+
+
+def title(card: CardLine, escape: Escape) -> str:
+    """The title, after MISSION_MARK for a leader mission."""
+    return f"{MISSION_MARK} {escape(card.title)}" if card.leader_mission else escape(card.title)
+
+
+def owner_cell(card: CardLine, escape: Escape, tag: str, nothing: str) -> str:
+    """The owner cell of a card table: `owner`, else `nothing`, then the backup if any."""
+    shown = owner(card, escape, tag) or nothing
+    if not card.backup:
+        return shown
+    return f"{shown} " + _("(backup: {name})").format(name=escape(card.backup))
 
 
 def away(card: CardLine, escape: Escape, implied: Escape) -> str:

@@ -98,6 +98,8 @@ COLUMNS: tuple[str, ...] = (
     "checkin",
     "next_checkin",
     "checkin_overdue",
+    "backup",
+    "leader_mission",
     *(spec.column or spec.name for spec in PLAIN_COLUMNS),
 )
 """New columns go at the end, so formulas pointing at the older ones keep working: the plain
@@ -124,6 +126,8 @@ FRENCH_HEADERS: dict[str, str] = {
     "checkin": "rythme_de_suivi",
     "next_checkin": "prochain_point_de_suivi",
     "checkin_overdue": "point_de_suivi_en_retard",
+    "backup": "suppléant",
+    "leader_mission": "mission_de_dirigeant",
 }
 """The columns' names in a French file (the plain fields keep theirs): fixed names, not in the
 catalog, so that a file reads the same on every machine and `delegate import` knows them."""
@@ -154,6 +158,8 @@ def _row(card: CardLine) -> list[str | int | float]:
         cell(show_cadence(card.checkin)),
         _minute(card.next_checkin),
         _yes(card.checkin_overdue),
+        cell(card.backup),
+        _yes(card.leader_mission),
     ]
     if card.plain:
         row += [cell(text) for text in card.plain]

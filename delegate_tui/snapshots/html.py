@@ -14,7 +14,7 @@ from delegate_tui.core import wording as w
 from delegate_tui.core.display import show_bidi
 from delegate_tui.core.language import _, current, ngettext, pgettext
 from delegate_tui.core.vocabulary import STAGES
-from delegate_tui.snapshots import cells
+from delegate_tui.snapshots import cells, leader
 from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
@@ -92,6 +92,28 @@ def _stages(snap: Snapshot) -> list[str]:
         _h2(_("Where delegation stands")),
         f'<div class="tiles">{"".join(tiles)}</div>',
         f'<p class="meta">{_in_all(total.cards, total.hours)}</p>',
+        "</section>",
+    ]
+
+
+def _bold(text: str) -> str:
+    return f"<strong>{text}</strong>"
+
+
+def _items(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def _leader(snap: Snapshot) -> list[str]:
+    """The leader's week and the teammates' absence test, the most fragile first."""
+    part = snap.leader
+    people = leader.people_items(part, escape, _bold)
+    return [
+        "<section>" + _h2(leader.week_heading()),
+        _items(leader.week_items(part.week, escape)),
+        "</section>",
+        "<section>" + _h2(leader.people_heading()),
+        _items(people) if people else _none(leader.no_people()),
         "</section>",
     ]
 
@@ -199,7 +221,8 @@ def _card_row(card: CardLine) -> str:
     elif card.change == "moved":
         tag = " " + _tag(_("from {stage}").format(stage=w.stage(card.moved_from)))
     return (
-        f"<tr><td>{escape(card.title)}{tag}</td><td>{_owner(card) or w.NOTHING}</td>"
+        f"<tr><td>{cells.title(card, escape)}{tag}</td>"
+        f"<td>{cells.owner_cell(card, escape, _tag(_('provider')), w.NOTHING)}</td>"
         f'<td class="away">{_away(card)}</td>'
         f'<td class="level">{w.levels(card.level, card.target_level)}</td>'
         f'<td class="num">{card.standards_done}/{card.standards_total}</td>'
@@ -332,6 +355,7 @@ def render(snap: Snapshot) -> str:
         f'<p class="absence"><strong>{cells.absence_question()}</strong> '
         f"{escape(cells.absence_verdict(snap))}.</p>",
         *_stages(snap),
+        *_leader(snap),
         *_changes(snap.changes),
         *_cards(snap),
         *_long(snap),

@@ -63,6 +63,8 @@ def _card(card: CardLine) -> dict[str, Any]:
         "checkin": card.checkin or None,
         "next_checkin": _time(card.next_checkin),
         "checkin_overdue": card.checkin_overdue,
+        "backup": card.backup or None,
+        "leader_mission": card.leader_mission,
     }
     if card.plain:
         found.update(zip(PLAIN_KEYS, card.plain, strict=True))
@@ -138,6 +140,7 @@ def as_json(snap: Snapshot) -> dict[str, Any]:
             for stage, figures in snap.stages.items()
         },
         "totals": {"cards": total.cards, "hours_per_week": total.hours},
+        **snap.leader.to_json(),
         "cards": [_card(c) for c in snap.cards],
         "delegating_over_4_weeks": [c.id for c in snap.long_delegating],
         "overdue_checkins": [c.id for c in snap.overdue_checkins],

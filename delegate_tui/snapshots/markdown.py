@@ -12,7 +12,7 @@ from delegate_tui.core import wording as w
 from delegate_tui.core.display import line
 from delegate_tui.core.language import _
 from delegate_tui.core.vocabulary import STAGES
-from delegate_tui.snapshots import cells
+from delegate_tui.snapshots import cells, leader
 from delegate_tui.snapshots.snapshot import CardLine, Changes, Snapshot, kind_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
@@ -43,6 +43,20 @@ def _stages(snap: Snapshot) -> list[str]:
         "",
         *_table([_("Stage"), _("Cards"), _("Hours/week")], "lrr", rows),
     ]
+
+
+def _strong(text: str) -> str:
+    return f"**{text}**"
+
+
+def _leader(snap: Snapshot) -> list[str]:
+    """The leader's week and the teammates' absence test, the most fragile first."""
+    part = snap.leader
+    lines = ["## " + leader.week_heading(), ""]
+    lines += ["- " + item for item in leader.week_items(part.week, escape)]
+    lines += ["", "## " + leader.people_heading(), ""]
+    people = leader.people_items(part, escape, _strong)
+    return lines + (["- " + item for item in people] if people else [leader.no_people()])
 
 
 def _changes(changes: Changes | None) -> list[str]:
@@ -100,8 +114,8 @@ def _away(card: CardLine) -> str:
 
 def _card_row(card: CardLine) -> list[str]:
     return [
-        escape(card.title),
-        _owner(card) or NOTHING,
+        cells.title(card, escape),
+        cells.owner_cell(card, escape, _("(provider)"), NOTHING),
         _away(card),
         w.levels(card.level, card.target_level),
         f"{card.standards_done}/{card.standards_total}",
@@ -193,6 +207,6 @@ def render(snap: Snapshot) -> str:
         "",
         f"**{cells.absence_question()}** {cells.absence_verdict(snap)}.",
     ]
-    sections = [head, _stages(snap), _changes(snap.changes), _cards(snap), _long(snap)]
-    sections += [_overdue(snap), _log(snap), _moves(snap)]
+    sections = [head, _stages(snap), _leader(snap), _changes(snap.changes), _cards(snap)]
+    sections += [_long(snap), _overdue(snap), _log(snap), _moves(snap)]
     return "\n\n".join("\n".join(s) for s in sections if s) + "\n"

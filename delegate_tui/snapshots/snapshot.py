@@ -11,7 +11,7 @@ it for its format. Pure: no I/O, no Textual.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,9 +27,11 @@ from delegate_tui.core.insight import (
     verdict,
 )
 from delegate_tui.core.language import _
+from delegate_tui.core.leader_week import leader_week
 from delegate_tui.core.model import Card
 from delegate_tui.core.times import format_time, stored_moment
 from delegate_tui.core.vocabulary import LOG_KIND_LABELS, LOG_KINDS, STAGES, log_kind_label
+from delegate_tui.snapshots.leader import LeaderPart, leader_part
 from delegate_tui.snapshots.previous import STATE_FORMAT, Previous, change_since
 
 SNAPSHOT_FORMAT = "delegate-snapshot/2"
@@ -84,6 +86,9 @@ class CardLine:
     next_checkin: datetime | None = None
     """None when there is no cadence or it cannot be read."""
     checkin_overdue: bool = False
+    backup: str = ""
+    """Who covers when the owner is away ('' for nobody)."""
+    leader_mission: bool = False
     plain: tuple[str, ...] = ()
     """The values of the plain fields a snapshot shows (`card_fields.PLAIN_COLUMNS`), in order."""
 
@@ -160,6 +165,8 @@ class Snapshot:
     changes: Changes | None
     """None when there is no previous snapshot."""
     all_log_ids: frozenset[str] = frozenset()
+    leader: LeaderPart = field(default_factory=lambda: LeaderPart(leader_week([]), ()))
+    """The leader's week and the teammates' absence (`leader.py`)."""
 
     @property
     def total(self) -> Figures:
@@ -296,6 +303,8 @@ def _card_line(
         checkin=one_line(card.checkin),
         next_checkin=check.next.astimezone(zone) if check else None,
         checkin_overdue=bool(check and check.overdue),
+        backup=one_line(card.backup),
+        leader_mission=card.leader_mission,
         plain=tuple(one_line(str(card.value(s.name))) for s in PLAIN_COLUMNS)
         if PLAIN_COLUMNS
         else (),
@@ -331,11 +340,13 @@ def build_snapshot(
     now: datetime,
     since: datetime | None = None,
     previous: Previous | None = None,
+    leader_hours: float | None = None,
 ) -> Snapshot:
     """The snapshot of `cards` (live, not archived, in board order) as of `now`.
 
     The period runs from `since`, else from the previous snapshot, else from a week before
-    `now`. Times are shown in `now`'s zone.
+    `now`. Times are shown in `now`'s zone. `leader_hours`: the leader's working hours a week
+    (None when unknown).
     """
     zone = now.tzinfo
     if since is None:
@@ -364,4 +375,5 @@ def build_snapshot(
         absence=verdict(cards),
         changes=changes,
         all_log_ids=frozenset(got.all_log_ids),
+        leader=leader_part(cards, leader_hours),
     )

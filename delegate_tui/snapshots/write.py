@@ -167,6 +167,7 @@ def _build(
         now=now,
         since=since,
         previous=previous,
+        leader_hours=store.settings().leader_hours,
     )
 
 
