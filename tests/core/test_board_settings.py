@@ -28,6 +28,7 @@ from delegate_tui.core.records import Identity, Record, Stamper, stamp_key
 from delegate_tui.core.stored_shape import DecodeFailure, decode_board
 from delegate_tui.core.vocabulary import parse_leader_hours
 from tests.kit.basics import FrozenClock
+from tests.kit.merge_laws import check_associative, check_idempotent
 
 PEOPLE = [Identity("ann", "dev-a"), Identity("ben", "dev-b"), Identity("cat", "dev-c")]
 VALUES: dict[str, list[Any]] = {
@@ -79,18 +80,13 @@ def test_the_merge_of_settings_is_commutative(boards: list[Record]) -> None:
 @SETTINGS
 @given(sides(3))
 def test_the_merge_of_settings_is_associative(boards: list[Record]) -> None:
-    a, b, c = boards
-    assert merge_boards(merge_boards(a, b), c) == merge_boards(a, merge_boards(b, c))
+    check_associative(merge_boards, *boards)
 
 
 @SETTINGS
 @given(sides(2))
 def test_the_merge_of_settings_is_idempotent(boards: list[Record]) -> None:
-    a, b = boards
-    assert merge_boards(a, a) == a
-    both = merge_boards(a, b)
-    assert merge_boards(both, b) == both
-    assert merge_boards(both, a) == both
+    check_idempotent(merge_boards, *boards)
 
 
 @SETTINGS

@@ -39,6 +39,7 @@ from delegate_tui.core.records import (
 )
 from delegate_tui.core.vocabulary import LOG_KINDS, ROLES, STAGES
 from tests.kit.basics import FrozenClock
+from tests.kit.merge_laws import check_associative, check_idempotent
 
 PEOPLE = [Identity("ann", "dev-a"), Identity("ben", "dev-b"), Identity("cat", "dev-c")]
 OPS = (
@@ -200,18 +201,13 @@ def test_merge_is_commutative(boards: list[Record]) -> None:
 @SETTINGS
 @given(sides(3))
 def test_merge_is_associative(boards: list[Record]) -> None:
-    a, b, c = boards
-    assert merge_boards(merge_boards(a, b), c) == merge_boards(a, merge_boards(b, c))
+    check_associative(merge_boards, *boards)
 
 
 @SETTINGS
 @given(sides(2))
 def test_merge_is_idempotent(boards: list[Record]) -> None:
-    a, b = boards
-    assert merge_boards(a, a) == a
-    both = merge_boards(a, b)
-    assert merge_boards(both, b) == both
-    assert merge_boards(both, a) == both
+    check_idempotent(merge_boards, *boards)
 
 
 @SETTINGS
