@@ -165,13 +165,13 @@ async def time_board(path: Path, language: str = "en") -> tuple[float, float, fl
         opened = frames.first_ready - start
         board = app.screen
         assert isinstance(board, BoardScreen)
-        move = board._move
+        move = board.move_card
 
         def timed_move(*args: Any, **kwargs: Any) -> None:
             move(*args, **kwargs)
             done.append(time.perf_counter())
 
-        board._move = timed_move  # type: ignore[method-assign]
+        board.move_card = timed_move  # type: ignore[method-assign]
         # A move back asks "What happened?" first: escape answers it, and moves the card.
         keys = ["shift+right", "shift+left escape"] * (PRESSES // 2)
         title = board.current.title if board.current else ""
