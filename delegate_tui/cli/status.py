@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timedelta
 
-from delegate_tui.board.leader_hours import leader_hours
 from delegate_tui.board.store import BoardStore
 from delegate_tui.cli.json_out import print_json
 from delegate_tui.cli.parsing import Commands
@@ -187,7 +186,7 @@ def status(store: BoardStore) -> Insight:
 
 def cmd_status(args: argparse.Namespace, store: BoardStore) -> int:
     insight = status(store)
-    leader = build_leader(insight, leader_hours(store))
+    leader = build_leader(insight, store.settings().leader_hours)
     if args.json:
         print_json({**insight.to_json(), **leader.to_json()})
     else:

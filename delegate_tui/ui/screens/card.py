@@ -155,7 +155,7 @@ class CardScreen(Screen[None]):
         try:
             self.board.history.change(label, [self.card_id], apply)
         except CardNotFound:
-            self.notify(_("This card was deleted meanwhile: the change was not made"))
+            self.notify(_("This card was deleted meanwhile: the change was not made"), markup=False)
             self._leave()
             return
         self.board.refresh_views(self.card_id, [self.card_id])

@@ -19,7 +19,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from delegate_tui.board.leader_hours import leader_hours
 from delegate_tui.board.store import BoardStore
 from delegate_tui.core import insight
 from delegate_tui.core.dates import show_cadence
@@ -153,7 +152,7 @@ class InsightScreen(Screen[None]):
     def refresh_figures(self) -> None:
         """Recompute every figure from the store's live cards and show them."""
         found = insight.build(self.store.cards(), self.clock())
-        more = build_leader(found, leader_hours(self.store))
+        more = build_leader(found, self.store.settings().leader_hours)
         name = line(self.store.name)
         title = self._heading(_("Delegation insight — {board}").format(board=name))
         title.rstrip()
